@@ -1,0 +1,4 @@
+from mlvc_review.cli import main
+
+if __name__ == "__main__":
+    main()

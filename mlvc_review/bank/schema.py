@@ -1,0 +1,275 @@
+"""Pydantic models of the question bank: strict, so unknown keys and wrong types are errors.
+
+A bank file is a mapping `{chapter: N, questions: [...]}`; each question is one of
+seven types, told apart by its `type` key. Text fields are `Localized`: a plain
+string (English) or a mapping `{en: ..., zh: ...}`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LANGS = ("en", "zh")
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$"
+PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+
+
+class Strict(BaseModel):
+    """Base of every bank model: unknown keys are rejected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Strict):
+    """A text in English and (optionally) Chinese. A plain YAML string is English."""
+
+    en: str = Field(min_length=1)
+    zh: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {"en": value}
+        return value
+
+    def get(self, lang: str = "en") -> str:
+        """The text in `lang`, falling back to English."""
+        if lang == "zh" and self.zh:
+            return self.zh
+        return self.en
+
+    @property
+    def languages(self) -> list[str]:
+        return ["en", "zh"] if self.zh else ["en"]
+
+
+class ParamSpec(Strict):
+    """How one parameter of a variant is drawn: from `values`, or from `low..high` by `step`.
+
+    Integers when low, high and step are all integers; otherwise floats rounded to
+    `decimals`. `derived` parameters are formulas of the drawn ones (see `Question.derived`).
+    """
+
+    values: list[int | float | str] | None = Field(default=None, min_length=1)
+    low: int | float | None = None
+    high: int | float | None = None
+    step: int | float | None = None
+    decimals: int = Field(default=3, ge=0, le=12)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "ParamSpec":
+        ranged = self.low is not None or self.high is not None
+        if self.values is not None and ranged:
+            raise ValueError("give either 'values' or 'low'/'high', not both")
+        if self.values is None:
+            if self.low is None or self.high is None:
+                raise ValueError("a parameter needs 'values', or both 'low' and 'high'")
+            if self.low > self.high:
+                raise ValueError(f"low ({self.low}) is above high ({self.high})")
+            if self.step is not None and self.step <= 0:
+                raise ValueError("step must be positive")
+        elif self.step is not None:
+            raise ValueError("'step' goes with 'low'/'high', not with 'values'")
+        return self
+
+    @property
+    def is_int(self) -> bool:
+        if self.values is not None:
+            return all(isinstance(v, int) and not isinstance(v, bool) for v in self.values)
+        nums = [self.low, self.high] + ([self.step] if self.step is not None else [])
+        return all(isinstance(v, int) and not isinstance(v, bool) for v in nums)
+
+
+class WrongAnswer(Strict):
+    """A typical wrong answer: `bank validate` proves the checker rejects it; `why` is shown."""
+
+    answer: str | int | float
+    why: Localized
+
+
+class Option(Strict):
+    """One option of a choice or multi question; `why` is shown when it is picked wrongly."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: Localized
+    why: Localized | None = None
+
+
+class Tolerance(Strict):
+    """Accepted error of a numeric answer: |got - want| <= abs + rel * |want|."""
+
+    abs: float = Field(default=0.0, ge=0)
+    rel: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _some(self) -> "Tolerance":
+        if self.abs == 0 and self.rel == 0:
+            raise ValueError("a tolerance needs 'abs' or 'rel' above 0 (use abs: 0.5 for integers)")
+        return self
+
+
+class Assumptions(Strict):
+    """What a symbolic variable is assumed to be; numeric comparisons draw points that respect it."""
+
+    real: bool = True
+    positive: bool = False
+    nonzero: bool = False
+    integer: bool = False
+
+
+class Mistake(Strict):
+    """A known-wrong implementation of a coding task, named so the grader can diagnose it."""
+
+    name: str = Field(min_length=1)
+    impl: str = Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$", description="module:function")
+    explain: Localized
+
+
+class QuestionBase(Strict):
+    id: str = Field(pattern=ID_PATTERN, min_length=3, max_length=80)
+    chapter: int = Field(ge=1, le=99)
+    topic: str = Field(min_length=1)
+    tags: list[str] = Field(default_factory=list)
+    difficulty: Literal[1, 2, 3] = 2
+    prompt: Localized
+    explanation: Localized
+    hints: list[Localized] = Field(default_factory=list)
+    notes_ref: str | None = Field(default=None, description="section of the course notes")
+    notes_slip: Localized | None = Field(
+        default=None, description="what the course notes write differently, and why the bank's form is right"
+    )
+    params: dict[str, ParamSpec] = Field(default_factory=dict)
+    derived: dict[str, str] = Field(default_factory=dict, description="name -> formula of params")
+    constraint: str | None = Field(default=None, description="formula of params that must hold; redrawn otherwise")
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, tags: list[str]) -> list[str]:
+        for tag in tags:
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", tag):
+                raise ValueError(f"tag {tag!r} must be lower-case words joined by '-'")
+        return tags
+
+    @property
+    def param_names(self) -> set[str]:
+        return set(self.params) | set(self.derived)
+
+    def texts(self) -> list[Localized]:
+        """Every localized text of the question (for language and placeholder checks)."""
+        out = [self.prompt, self.explanation, *self.hints]
+        if self.notes_slip:
+            out.append(self.notes_slip)
+        return out
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGS if all(lang in t.languages for t in self.texts())]
+
+
+class ChoiceQuestion(QuestionBase):
+    type: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+    answer: str
+    shuffle: bool = True
+
+    def texts(self) -> list[Localized]:
+        return super().texts() + [o.text for o in self.options] + [o.why for o in self.options if o.why]
+
+
+class MultiQuestion(QuestionBase):
+    type: Literal["multi"]
+    options: list[Option] = Field(min_length=2)
+    answer: list[str] = Field(min_length=1)
+    shuffle: bool = True
+
+    def texts(self) -> list[Localized]:
+        return super().texts() + [o.text for o in self.options] + [o.why for o in self.options if o.why]
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"]
+    answer: str | int | float = Field(description="a number, or a formula of the parameters")
+    tolerance: Tolerance
+    unit: Localized | None = None
+    wrong_answers: list[WrongAnswer] = Field(default_factory=list)
+
+
+class SymbolicQuestion(QuestionBase):
+    type: Literal["symbolic"]
+    variables: dict[str, Assumptions] = Field(min_length=1)
+    functions: list[str] = Field(default_factory=list, description="extra allowed function names")
+    answer: str
+    wrong_answers: list[WrongAnswer] = Field(default_factory=list)
+
+
+class MatrixSymbol(Strict):
+    """A matrix symbol: `shape` names its dimensions, e.g. [n, d]; [] is a scalar."""
+
+    shape: list[str | int] = Field(max_length=2)
+    kind: Literal["general", "symmetric", "spd"] = "general"
+
+
+class MatrixQuestion(QuestionBase):
+    type: Literal["matrix_expr"]
+    symbols: dict[str, MatrixSymbol] = Field(min_length=1)
+    answer: str
+    wrong_answers: list[WrongAnswer] = Field(default_factory=list)
+
+
+class FlashcardQuestion(QuestionBase):
+    type: Literal["flashcard"]
+    answer: Localized
+
+    def texts(self) -> list[Localized]:
+        return super().texts() + [self.answer]
+
+
+class CodeQuestion(QuestionBase):
+    type: Literal["code"]
+    function: str = Field(pattern=r"^[A-Za-z_]\w*$", description="contract function or class name")
+    reference: str = Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$", description="module:function")
+    checks: list[str] = Field(default_factory=list, description="check names; empty means all of the task's")
+    hidden_checks: list[str] = Field(default_factory=list, description="checks whose expected values are hidden")
+    mistakes: list[Mistake] = Field(default_factory=list)
+    points: float = Field(default=1.0, gt=0)
+
+    def texts(self) -> list[Localized]:
+        return super().texts() + [m.explain for m in self.mistakes]
+
+
+Question = Annotated[
+    Union[
+        ChoiceQuestion,
+        MultiQuestion,
+        NumericQuestion,
+        SymbolicQuestion,
+        MatrixQuestion,
+        FlashcardQuestion,
+        CodeQuestion,
+    ],
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES: dict[str, type[QuestionBase]] = {
+    "choice": ChoiceQuestion,
+    "multi": MultiQuestion,
+    "numeric": NumericQuestion,
+    "symbolic": SymbolicQuestion,
+    "matrix_expr": MatrixQuestion,
+    "flashcard": FlashcardQuestion,
+    "code": CodeQuestion,
+}
+
+
+class Chapter(Strict):
+    number: int = Field(ge=1, le=99)
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: Localized
+
+
+class ChaptersFile(Strict):
+    chapters: list[Chapter] = Field(min_length=1)

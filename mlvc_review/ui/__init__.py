@@ -1,0 +1,35 @@
+"""Rich rendering: the theme, the shared console and the error printer.
+
+Only `mlvc_review.cli` and this package import Rich; the core returns plain data.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.theme import Theme
+
+THEME = Theme(
+    {
+        "ok": "bold green",
+        "bad": "bold red",
+        "warn": "yellow",
+        "muted": "grey50",
+        "accent": "bold cyan",
+        "id": "magenta",
+        "loc": "cyan",
+    }
+)
+
+console = Console(theme=THEME, highlight=False)
+err_console = Console(theme=THEME, stderr=True, highlight=False)
+
+
+def print_error(message: str) -> None:
+    """An expected failure: one located message on stderr, never a traceback."""
+    err_console.print(f"[bad]error:[/bad] {message}", markup=True, highlight=False, soft_wrap=True)
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
