@@ -30,9 +30,14 @@ class Source:
 
     file: str
     line: int
+    keys: dict[str, int] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def at(self, key: str | None) -> str:
+        """`file:line` of one of the question's keys (the question's own line if absent)."""
+        return f"{self.file}:{self.keys.get(key, self.line) if key else self.line}"
 
 
 @dataclass
@@ -121,7 +126,9 @@ def _pydantic_messages(err: ValidationError, root: Any, base: tuple[Any, ...], p
             loc = loc[1:]
         # Localized accepts a string or a mapping; show one message, not both branches
         message = item["msg"].replace("Value error, ", "")
-        if item["type"] == "extra_forbidden":
+        if item["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
+            message = "an id is lower-case letters and digits joined by '.', '_' or '-' (e.g. seq.sqrt-dk)"
+        elif item["type"] == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'"
             loc = loc[:-1]
         line = line_of(root, base + loc)
@@ -210,7 +217,8 @@ def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) ->
         except ValidationError as err:
             problems.extend(_pydantic_messages(err, root, base, prefix, shown))
             continue
-        loaded.append((question, Source(shown, line)))
+        keys = {k: line_of(root, base + (k,)) for k in raw}
+        loaded.append((question, Source(shown, line, keys)))
     return loaded
 
 

@@ -28,7 +28,9 @@ err_console = Console(theme=THEME, stderr=True, highlight=False)
 
 def print_error(message: str) -> None:
     """An expected failure: one located message on stderr, never a traceback."""
-    err_console.print(f"[bad]error:[/bad] {message}", markup=True, highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    err_console.print(f"[bad]error:[/bad] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def stdout_is_tty() -> bool:

@@ -1,0 +1,185 @@
+"""Consistency checks of a loaded bank, beyond what the schema alone can say.
+
+`validate(bank)` returns every problem it finds, each located at `file:line` with
+the question id. Structural checks live here; answer checks are delegated to the
+quiz's checker registry (`selfcheck`) and code-task checks to the grader
+(`check_code_question`), each imported only when `deep` is asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from mlvc_review.bank.formula import FormulaError, evaluate, names_in
+from mlvc_review.bank.loader import Bank, Source
+from mlvc_review.bank.params import VariantError, draw_variant, placeholders
+from mlvc_review.bank.schema import (
+    ChoiceQuestion,
+    MultiQuestion,
+    NumericQuestion,
+    QuestionBase,
+)
+
+SEEDS = range(6)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    question: str | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        who = f"question '{self.question}': " if self.question else ""
+        return f"{self.where}: {who}{self.message}"
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    checked: int = 0
+    deep: dict[str, int] = field(default_factory=dict)  # which deep checks ran, how many questions
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+Rule = Callable[[QuestionBase, Source], Iterable[tuple[str | None, str]]]
+
+
+def _options(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    if not isinstance(q, (ChoiceQuestion, MultiQuestion)):
+        return
+    ids = [o.id for o in q.options]
+    seen = set()
+    for option_id in ids:
+        if option_id in seen:
+            yield "options", f"options: duplicate option id '{option_id}'"
+        seen.add(option_id)
+    answers = [q.answer] if isinstance(q, ChoiceQuestion) else q.answer
+    for answer in answers:
+        if answer not in seen:
+            yield "answer", f"answer: '{answer}' is not one of the option ids ({', '.join(ids)})"
+    if isinstance(q, MultiQuestion) and len(set(answers)) != len(answers):
+        yield "answer", "answer: an option is listed twice"
+
+
+def _placeholders(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    known = q.param_names
+    for text in q.texts():
+        for lang in text.languages:
+            for name in sorted(placeholders(text.get(lang)) - known):
+                yield "prompt", f"text refers to '{{{{{name}}}}}' ({lang}) but no parameter '{name}' exists"
+
+
+def _formulas(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    available = set(q.params)
+    for name, formula in q.derived.items():
+        try:
+            missing = names_in(formula) - available
+        except FormulaError as err:
+            yield "derived", f"derived.{name}: {err}"
+            continue
+        if missing:
+            yield "derived", f"derived.{name}: unknown parameter(s) {', '.join(sorted(missing))}"
+        available.add(name)
+    formulas = [("constraint", q.constraint)] if q.constraint else []
+    if isinstance(q, NumericQuestion) and isinstance(q.answer, str):
+        formulas.append(("answer", q.answer))
+    if isinstance(q, NumericQuestion):
+        formulas += [("wrong_answers", str(w.answer)) for w in q.wrong_answers]
+    for key, formula in formulas:
+        try:
+            missing = names_in(formula) - available
+        except FormulaError as err:
+            yield key, f"{key}: {err}"
+            continue
+        if missing:
+            yield key, f"{key}: unknown parameter(s) {', '.join(sorted(missing))} in '{formula}'"
+
+
+def _variants(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    for seed in SEEDS:
+        try:
+            variant = draw_variant(q, seed)
+        except (VariantError, FormulaError) as err:
+            yield "params", f"params: seed {seed}: {err}"
+            return
+        if isinstance(q, NumericQuestion):
+            try:
+                value = evaluate(q.answer, variant.params)
+            except FormulaError as err:
+                yield "answer", f"answer: seed {seed} {variant.params}: {err}"
+                return
+            if isinstance(value, bool) or not math.isfinite(float(value)):
+                yield "answer", f"answer: seed {seed} gives {value!r}, not a finite number"
+                return
+
+
+def _languages(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    if "zh" not in q.languages:
+        yield None, "warning: some text has no Chinese ('zh') version"
+
+
+def _unfilled(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    from mlvc_review.bank.template import TODO
+
+    if any(TODO in text.get(lang) for text in q.texts() for lang in text.languages):
+        yield None, f"a text still contains the template placeholder '{TODO}'"
+
+
+RULES: list[Rule] = [_options, _placeholders, _formulas, _variants, _unfilled]
+
+
+def _deep_checks() -> list[tuple[str, Callable[[QuestionBase], list[str]], Callable[[QuestionBase], bool]]]:
+    """Answer self-checks (quiz) and code-task proofs (grader), when those parts are installed."""
+    import importlib.util
+
+    checks = []
+    if importlib.util.find_spec("mlvc_review.quiz.checkers.base") is not None:
+        from mlvc_review.quiz.checkers import selfcheck
+
+        checks.append(("answers", selfcheck, lambda q: q.type != "code"))  # type: ignore[attr-defined]
+    if importlib.util.find_spec("mlvc_review.grading.bankcheck") is not None:
+        from mlvc_review.grading.bankcheck import check_code_question
+
+        checks.append(("code tasks", check_code_question, lambda q: q.type == "code"))  # type: ignore[attr-defined]
+    return checks
+
+
+def validate(bank: Bank, *, deep: bool = True, require_zh: bool = False) -> Report:
+    """Check every question of `bank`; `deep` also runs answer checkers and code-task proofs."""
+    report = Report()
+    deep_checks = _deep_checks() if deep else []
+    for q in bank.questions:
+        src = bank.sources[q.id]
+        report.checked += 1
+        found = False
+        for rule in RULES:
+            for key, message in rule(q, src):
+                found = True
+                report.problems.append(Problem(src.at(key), q.id, message))
+        for key, message in _languages(q, src):
+            severity = "error" if require_zh else "warning"
+            report.problems.append(Problem(src.at(key), q.id, message.removeprefix("warning: "), severity))
+        if found:
+            continue  # the deep checks would only repeat a structural problem
+        for name, check, applies in deep_checks:
+            if not applies(q):
+                continue
+            report.deep[name] = report.deep.get(name, 0) + 1
+            for message in check(q):
+                report.problems.append(Problem(src.at("answer"), q.id, message))
+    return report

@@ -1,0 +1,149 @@
+"""`mlvc-review bank ...` and `mlvc-review chapters`: inspect, validate and extend the bank."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from mlvc_review.errors import UsageError
+
+bank_app = typer.Typer(help="Inspect, validate and extend the question bank.", no_args_is_help=True)
+
+BankOpt = typer.Option(
+    None, "--bank", "-b", help="Extra bank directory (repeatable); MLVC_REVIEW_BANK adds more.", metavar="DIR"
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+def _load(bank: Optional[list[str]]):
+    from mlvc_review.bank.loader import load_bank
+
+    return load_bank(bank or [])
+
+
+def _chapter_number(loaded, chapter: Optional[str]) -> Optional[int]:
+    return None if chapter is None else loaded.chapter(chapter).number
+
+
+@bank_app.command("validate")
+def validate_cmd(
+    bank: Optional[list[str]] = BankOpt,
+    quick: bool = typer.Option(False, "--quick", help="Schema and consistency only; skip answer and code-task proofs."),
+    require_zh: bool = typer.Option(False, "--require-zh", help="A missing Chinese text is an error, not a warning."),
+) -> None:
+    """Load every bank, check each question's schema, consistency, answers and code-task checks."""
+    from mlvc_review.bank.validate import validate
+    from mlvc_review.ui.bank import render_validation
+
+    loaded = _load(bank)
+    report = validate(loaded, deep=not quick, require_zh=require_zh)
+    render_validation(loaded, report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@bank_app.command("list")
+def list_cmd(
+    chapter: Optional[str] = typer.Option(None, "--chapter", "-c", help="Chapter number or slug."),
+    qtype: Optional[str] = typer.Option(None, "--type", "-t", help="Question type."),
+    tag: Optional[str] = typer.Option(None, "--tag", help="Tag or topic."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    bank: Optional[list[str]] = BankOpt,
+) -> None:
+    """List questions, as a table or as JSON for scripts."""
+    from mlvc_review.bank.schema import QUESTION_TYPES
+
+    if qtype is not None and qtype not in QUESTION_TYPES:
+        raise UsageError(f"unknown type '{qtype}'; the types are {', '.join(QUESTION_TYPES)}")
+    loaded = _load(bank)
+    questions = loaded.select(_chapter_number(loaded, chapter), qtype, tag)
+    if fmt is Format.json:
+        rows = [
+            {"id": q.id, "chapter": q.chapter, "type": q.type, "topic": q.topic, "tags": q.tags,  # type: ignore[attr-defined]
+             "difficulty": q.difficulty, "languages": q.languages}
+            for q in questions
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from mlvc_review.ui.bank import render_list
+
+    render_list(loaded, questions)
+
+
+@bank_app.command("show")
+def show_cmd(
+    question_id: str = typer.Argument(..., metavar="ID", help="Question id (see `bank list`)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
+    seed: int = typer.Option(0, "--seed", help="Which variant of a parameterised question."),
+    bank: Optional[list[str]] = BankOpt,
+) -> None:
+    """Show one question as the student sees it, then its answer and explanation."""
+    from mlvc_review.bank.params import draw_variant
+    from mlvc_review.ui.bank import render_question
+
+    loaded = _load(bank)
+    question = loaded.get(question_id)
+    render_question(loaded, question, draw_variant(question, seed), lang.value)
+
+
+@bank_app.command("new")
+def new_cmd(
+    qtype: str = typer.Option(..., "--type", "-t", help="choice, multi, numeric, symbolic, matrix_expr, flashcard or code."),
+    chapter: str = typer.Option(..., "--chapter", "-c", help="Chapter number or slug."),
+) -> None:
+    """Print a commented YAML template that validates once its TODOs are filled."""
+    from mlvc_review.bank.loader import load_chapters, shipped_dir
+    from mlvc_review.bank.template import template, types
+
+    if qtype not in types():
+        raise UsageError(f"unknown type '{qtype}'; the types are {', '.join(types())}")
+    chapters = load_chapters(shipped_dir() / "chapters.yaml")
+    match = [c for c in chapters.values() if chapter in (str(c.number), c.slug)]
+    if not match:
+        raise UsageError(f"no chapter '{chapter}'; the chapters are 1-{max(chapters)}")
+    typer.echo(template(qtype, match[0].number, match[0].slug), nl=False)
+
+
+@bank_app.command("stats")
+def stats_cmd(
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    bank: Optional[list[str]] = BankOpt,
+) -> None:
+    """Question counts per chapter and type."""
+    from mlvc_review.bank.stats import counts
+
+    loaded = _load(bank)
+    table = counts(loaded)
+    if fmt is Format.json:
+        typer.echo(json.dumps(table, ensure_ascii=False, indent=2))
+        return
+    from mlvc_review.ui.bank import render_stats
+
+    render_stats(loaded, table)
+
+
+def chapters_cmd(
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
+    bank: Optional[list[str]] = BankOpt,
+) -> None:
+    """The nine chapters with their question counts."""
+    from mlvc_review.ui.bank import render_chapters
+
+    render_chapters(_load(bank), lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(bank_app, name="bank")
+    app.command("chapters")(chapters_cmd)

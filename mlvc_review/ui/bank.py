@@ -1,0 +1,98 @@
+"""Rich renderings of the bank: validation summary, question list, one question, counts."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from mlvc_review.bank.loader import Bank
+from mlvc_review.bank.params import Variant
+from mlvc_review.bank.schema import QUESTION_TYPES, QuestionBase
+from mlvc_review.ui import console, err_console
+
+
+def render_validation(bank: Bank, report) -> None:
+    for problem in report.warnings:
+        err_console.print(f"[warn]warning:[/warn] {escape(str(problem))}")
+    for problem in report.errors:
+        err_console.print(f"[bad]error:[/bad] {escape(str(problem))}")
+    files = len({s.file for s in bank.sources.values()})
+    deep = ", ".join(f"{name}: {n}" for name, n in report.deep.items()) or "none"
+    summary = (
+        f"{report.checked} questions in {files} files, {len(bank.chapters)} chapters; "
+        f"deep checks ({deep}); {len(report.errors)} errors, {len(report.warnings)} warnings"
+    )
+    if report.ok:
+        console.print(f"[ok]bank is valid[/ok]: {summary}")
+    else:
+        err_console.print(f"[bad]bank is invalid[/bad]: {summary}")
+
+
+def render_list(bank: Bank, questions: list[QuestionBase]) -> None:
+    table = Table(title=f"{len(questions)} questions", header_style="accent")
+    for column in ("id", "ch", "type", "topic", "tags", "diff", "lang"):
+        table.add_column(column, no_wrap=column in {"id", "type"})
+    for q in questions:
+        table.add_row(
+            f"[id]{q.id}[/id]", str(q.chapter), q.type, q.topic, ", ".join(q.tags),  # type: ignore[attr-defined]
+            "•" * q.difficulty, "/".join(q.languages),
+        )
+    console.print(table)
+
+
+def render_question(bank: Bank, q: QuestionBase, variant: Variant, lang: str) -> None:
+    from mlvc_review.bank.formula import evaluate
+
+    chapter = bank.chapters[q.chapter]
+    title = f"[id]{q.id}[/id] · {q.type} · {escape(chapter.title.get(lang))}"  # type: ignore[attr-defined]
+    body = [escape(variant.render(q.prompt, lang))]
+    options = getattr(q, "options", None)
+    if options:
+        body += [f"  [accent]{o.id})[/accent] {escape(variant.render(o.text, lang))}" for o in options]
+    if variant.params:
+        body.append(f"[muted]variant seed {variant.seed}: {variant.params}[/muted]")
+    console.print(Panel("\n".join(body), title=title, title_align="left"))
+    answer = getattr(q, "answer", None)
+    if q.type == "numeric":  # type: ignore[attr-defined]
+        shown = f"{answer} = {evaluate(answer, variant.params):.6g}" if isinstance(answer, str) else str(answer)
+    elif q.type == "flashcard":  # type: ignore[attr-defined]
+        shown = variant.render(answer, lang)
+    elif q.type == "code":  # type: ignore[attr-defined]
+        shown = f"{q.function} — reference {q.reference}"  # type: ignore[attr-defined]
+    else:
+        shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
+    console.print(f"[ok]answer:[/ok] {escape(shown)}")
+    console.print(f"[accent]explanation:[/accent] {escape(variant.render(q.explanation, lang))}")
+    for i, hint in enumerate(q.hints, start=1):
+        console.print(f"[muted]hint {i}:[/muted] {escape(variant.render(hint, lang))}")
+    if q.notes_slip:
+        console.print(f"[warn]course notes differ:[/warn] {escape(variant.render(q.notes_slip, lang))}")
+    if q.notes_ref:
+        console.print(f"[muted]notes: {escape(q.notes_ref)}[/muted]")
+    console.print(f"[muted]source: {bank.sources[q.id]}[/muted]")
+
+
+def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
+    out = Table(title="questions per chapter and type", header_style="accent")
+    out.add_column("chapter")
+    for qtype in QUESTION_TYPES:
+        out.add_column(qtype, justify="right")
+    out.add_column("total", justify="right", style="accent")
+    out.add_column("types", justify="right")
+    for number, row in table.items():
+        slug = bank.chapters[int(number)].slug
+        out.add_row(f"{number} {slug}", *(str(row[t] or "·") for t in QUESTION_TYPES), str(row["total"]), str(row["types"]))
+    console.print(out)
+
+
+def render_chapters(bank: Bank, lang: str) -> None:
+    from mlvc_review.bank.stats import counts
+
+    table = counts(bank)
+    out = Table(header_style="accent")
+    for column in ("#", "slug", "title", "questions"):
+        out.add_column(column, justify="right" if column in {"#", "questions"} else "left")
+    for number, chapter in sorted(bank.chapters.items()):
+        out.add_row(str(number), chapter.slug, escape(chapter.title.get(lang)), str(table[str(number)]["total"]))
+    console.print(out)
