@@ -1,0 +1,43 @@
+"""Where each contract function's reference lives, and how to load one by import path.
+
+Import paths have the form "mlvc_reference.attention:scaled_dot_product_attention",
+the same form the mistakes catalog and the question bank use. Loading imports only
+the named module (all reference modules are NumPy-only).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "activations": ("sigmoid", "softmax"),
+    "linear_models": ("normal_equation", "ridge_regression"),
+    "backprop": ("add_backward", "mul_backward", "sigmoid_backward", "linear_forward", "linear_backward"),
+    "convolution": ("conv_output_size", "conv2d"),
+    "attention": ("scaled_dot_product_attention", "causal_mask", "multi_head_attention"),
+    "vae": ("reparameterize", "kl_standard_normal", "negative_elbo"),
+    "diffusion": ("linear_beta_schedule", "alpha_bar", "q_sample", "ddpm_simple_loss", "ddpm_reverse_step"),
+}
+
+#: contract function name -> "module:function" import path of its reference
+REFERENCES: dict[str, str] = {
+    name: f"mlvc_reference.{module}:{name}" for module, names in _MODULES.items() for name in names
+}
+
+
+def load_impl(path: str) -> Callable[..., Any]:
+    """Import "package.module:function" and return the function.
+
+    Raises:
+        ValueError: the path is malformed.  ImportError / AttributeError: it names nothing.
+    """
+    module_name, sep, attr = path.partition(":")
+    if not sep or not module_name or not attr:
+        raise ValueError(f"expected 'module:function', got {path!r}")
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def reference(name: str) -> Callable[..., Any]:
+    """The reference implementation of contract function `name` (KeyError if there is none)."""
+    return load_impl(REFERENCES[name])
