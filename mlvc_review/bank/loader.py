@@ -8,6 +8,7 @@ a run at once.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -154,12 +155,32 @@ def _question_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.name != CHAPTERS_FILE) + sorted(directory.glob("*.yml"))
 
 
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([^'\"\s#]+)")
+
+
+def _id_before(path: Path, line: int) -> str | None:
+    """The id of the question a broken line belongs to (the last `id:` at or above it)."""
+    try:
+        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()[:line]
+    except OSError:
+        return None
+    for text in reversed(lines):
+        match = _ID_LINE.match(text)
+        if match:
+            return match.group(1)
+        if text.startswith("questions:"):
+            return None
+    return None
+
+
 def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
     shown = _shown(path)
     try:
         data, root = load_yaml(path, shown)
     except YamlProblem as err:
-        problems.append(str(err))
+        qid = _id_before(path, err.line)
+        who = f"question '{qid}': " if qid else ""
+        problems.append(f"{err.path}:{err.line}: {who}{err.message}")
         return []
     except OSError as err:
         problems.append(f"{shown}:0: cannot read: {err.strerror}")

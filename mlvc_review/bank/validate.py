@@ -167,10 +167,12 @@ def validate(bank: Bank, *, deep: bool = True, require_zh: bool = False) -> Repo
         src = bank.sources[q.id]
         report.checked += 1
         found = False
-        for rule in RULES:
+        for rule in RULES:  # the first rule that finds a problem ends the list: later ones build on it
             for key, message in rule(q, src):
                 found = True
                 report.problems.append(Problem(src.at(key), q.id, message))
+            if found:
+                break
         for key, message in _languages(q, src):
             severity = "error" if require_zh else "warning"
             report.problems.append(Problem(src.at(key), q.id, message.removeprefix("warning: "), severity))

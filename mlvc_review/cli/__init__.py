@@ -12,11 +12,32 @@ import importlib.util
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from mlvc_review import __version__
 from mlvc_review.errors import MlvcError
 
+
+class _Root(TyperGroup):
+    """The root command group: the one place where expected failures become exit codes."""
+
+    def invoke(self, ctx):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except MlvcError as err:
+            from mlvc_review.ui import print_error
+
+            print_error(str(err))
+            ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            from mlvc_review.ui import print_error
+
+            print_error("interrupted; every answer given so far is saved")
+            ctx.exit(130)
+
+
 app = typer.Typer(
+    cls=_Root,
     name="mlvc-review",
     help="Revision quiz and sandboxed auto-grader for Machine Learning for Visual Computing.",
     no_args_is_help=True,
@@ -55,30 +76,5 @@ _register_commands()
 
 
 def main() -> None:
-    """Console-script entry point: run the app, map expected failures to exit codes."""
-    try:
-        app(standalone_mode=False)
-    except MlvcError as err:
-        from mlvc_review.ui import print_error
-
-        print_error(str(err))
-        sys.exit(err.exit_code)
-    except typer.Exit as exit_:
-        sys.exit(exit_.exit_code)
-    except typer.Abort:
-        from mlvc_review.ui import print_error
-
-        print_error("aborted")
-        sys.exit(130)
-    except KeyboardInterrupt:
-        from mlvc_review.ui import print_error
-
-        print_error("interrupted; every answer given so far is saved")
-        sys.exit(130)
-    except Exception as err:  # click usage errors and the like
-        import click
-
-        if isinstance(err, click.exceptions.ClickException):
-            err.show()
-            sys.exit(err.exit_code)
-        raise
+    """Console-script entry point."""
+    app()

@@ -14,9 +14,9 @@ from mlvc_review.ui import console, err_console
 
 def render_validation(bank: Bank, report) -> None:
     for problem in report.warnings:
-        err_console.print(f"[warn]warning:[/warn] {escape(str(problem))}")
+        err_console.print(f"[warn]warning:[/warn] {escape(str(problem))}", soft_wrap=True)
     for problem in report.errors:
-        err_console.print(f"[bad]error:[/bad] {escape(str(problem))}")
+        err_console.print(f"[bad]error:[/bad] {escape(str(problem))}", soft_wrap=True)
     files = len({s.file for s in bank.sources.values()})
     deep = ", ".join(f"{name}: {n}" for name, n in report.deep.items()) or "none"
     summary = (
