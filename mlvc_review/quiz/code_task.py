@@ -1,0 +1,79 @@
+"""Serving a code question inside a session: starter file, wait for 'ready', grade, report.
+
+The grader (`mlvc_review.grading.api`) is imported only when a code question is
+served, so a quiz without code never imports torch. Without the grader the
+question can only be skipped.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlvc_review.errors import MlvcError
+from mlvc_review.quiz import events as ev
+from mlvc_review.quiz.strings import t
+
+if TYPE_CHECKING:
+    from mlvc_review.quiz.session import Ctx, Session
+
+READY = {"ready", "r", "done", "好了", "完成"}
+
+
+def load_grader() -> Any | None:
+    """The grading API module, or None when this install has none."""
+    if importlib.util.find_spec("mlvc_review.grading.api") is None:
+        return None
+    import mlvc_review.grading.api as api
+
+    return api
+
+
+def report_grade(report: dict, function: str) -> Any:
+    """A checker `Grade` from the grader's JSON report: score = points / max points."""
+    from mlvc_review.quiz.checkers.base import Grade
+
+    tasks = report.get("tasks") or []
+    max_score = sum(float(task.get("max_score") or 0) for task in tasks)
+    # score = sum of points / sum of possible points over the file's tasks
+    score = sum(float(task.get("score") or 0) for task in tasks) / max_score if max_score else 0.0
+    feedback = [str(report["error"])] if report.get("error") else []
+    for task in tasks:
+        if task.get("status") != "passed" and task.get("diagnosis"):
+            feedback.append(f"{task.get('function', function)}: {task['diagnosis']}")
+    return Grade.of(score, feedback, f"{function}: every check passes")
+
+
+def ask_code(session: "Session", ctx: "Ctx") -> None:
+    """Write the starter (kept if the file exists), then grade on 'ready' until graded or skipped."""
+    q, lang = ctx.question, session.lang
+    grader = session.grader or load_grader()
+    path = (session.workdir or Path.cwd()) / f"{q.function}.py"
+    if grader is None:
+        session.io.show(ev.Notice(t("no_grader", lang), "warn"))
+    else:
+        if not path.exists():
+            grader.write_starter([q.function], path)
+        session.io.show(ev.Notice(t("starter", lang, path=path)))
+    while True:
+        raw = session.read_answer(ctx, t("ready", lang))
+        if raw is None:
+            return session.skip(ctx)
+        if grader is None:
+            session.io.show(ev.InvalidInput(t("no_grader", lang), None, lang))
+            continue
+        if raw.strip().lower() not in READY:
+            session.io.show(ev.InvalidInput(t("type_ready", lang), None, lang))
+            continue
+        try:
+            report = grader.grade_file(path, [q.function], seed=ctx.item.seed)
+        except MlvcError as err:  # no file, sandbox failure: not an attempt
+            session.io.show(ev.InvalidInput(str(err), None, lang))
+            continue
+        session.io.show(ev.CodeReport(report))
+        grade = report_grade(report, q.function)
+        from mlvc_review.quiz.scheduler import rating_for
+
+        rating = rating_for("code", grade.correct, ctx.hints_used, session.clock() - ctx.started)
+        return session.finish(ctx, str(path), grade, rating, None)

@@ -1,0 +1,243 @@
+"""The question loop of a quiz, review or exam session, over an abstract IO.
+
+`io.ask(prompt)` returns the next line typed (None at end of input) and
+`io.show(event)` receives the plain events of `mlvc_review.quiz.events`. Each
+answer is parsed (malformed input is shown back, never counted), graded, written
+to the store with its FSRS card in one transaction, and then explained. An exam
+shows no feedback until its report, and an answer given after its time limit is
+not counted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from mlvc_review.bank.params import Variant, draw_variant
+from mlvc_review.quiz import events as ev
+from mlvc_review.quiz.keys import command_of, keys_line, reserved_answers
+from mlvc_review.quiz.scheduler import RATING_NAMES, rating_for, review
+from mlvc_review.quiz.selection import Item
+from mlvc_review.quiz.store import Attempt, ProgressStore, utc_now
+from mlvc_review.quiz.strings import t
+
+
+class QuizIO(Protocol):
+    def ask(self, prompt: str) -> str | None: ...
+
+    def show(self, event: object) -> None: ...
+
+
+class _End(Exception):
+    def __init__(self, reason: str):  # quit | eof | time
+        self.reason = reason
+
+
+@dataclass
+class Ctx:
+    """The question being asked: its variant, the inputs reserved as answers, hints used, start time."""
+
+    item: Item
+    variant: Variant
+    reserved: set[str]
+    started: float
+    hints_used: int = 0
+
+    @property
+    def question(self) -> Any:
+        return self.item.question
+
+
+def _default_checker(qtype: str) -> Any:
+    from mlvc_review.quiz.checkers import get_checker
+
+    return get_checker(qtype)
+
+
+@dataclass
+class Session:
+    """One run over `items`. `mode` is quiz | review | exam; `minutes` limits the time."""
+
+    items: Sequence[Item]
+    io: QuizIO
+    store: ProgressStore
+    seed: int | None = None
+    lang: str = "en"
+    mode: str = "quiz"
+    minutes: float | None = None
+    chapter_titles: dict[int, str] = field(default_factory=dict)
+    workdir: Path | None = None
+    grader: Any = None  # an object with write_starter/grade_file; None means mlvc_review.grading.api
+    clock: Callable[[], float] = time.monotonic
+    now: Callable[[], datetime] = utc_now
+    checker_for: Callable[[str], Any] | None = None  # None: the checker registry
+    results: list[ev.Result] = field(default_factory=list)
+
+    def _checker(self, qtype: str) -> Any:
+        return (self.checker_for or _default_checker)(qtype)
+
+    @property
+    def exam(self) -> bool:
+        return self.mode == "exam"
+
+    def run(self) -> ev.Summary:
+        """Ask every item (until quit, end of input or the time limit) and show the summary."""
+        deadline = self.clock() + 60 * self.minutes if self.minutes else None
+        self._deadline = deadline
+        ended = "done"
+        try:
+            for index, item in enumerate(self.items, 1):
+                self._check_time()
+                self._ask(index, item)
+        except _End as end:
+            ended = end.reason
+        if self.exam:
+            self.io.show(self._exam_report(ended == "time"))
+        answered = [r for r in self.results if not r.skipped]
+        summary = ev.Summary(self.mode, len(answered), sum(r.correct for r in answered),
+                             len(self.results) - len(answered), sum(r.score for r in answered), len(self.items),
+                             self.seed, ended, self.lang)
+        self.io.show(summary)
+        return summary
+
+    def _check_time(self) -> None:
+        if self._deadline is not None and self.clock() > self._deadline:
+            self.io.show(ev.Notice(t("time_up", self.lang), "warn"))
+            raise _End("time")
+
+    def _ask(self, index: int, item: Item) -> None:
+        q = item.question
+        variant = draw_variant(q, item.seed)
+        ctx = Ctx(item, variant, reserved_answers(q), self.clock())
+        options: list[tuple[str, str]] = []
+        if q.type in ("choice", "multi"):
+            from mlvc_review.quiz.checkers.choice import LETTERS, options_for
+
+            options = [(LETTERS[i], variant.render(o.text, self.lang)) for i, o in enumerate(options_for(q, variant))]
+        unit = variant.render(q.unit, self.lang) if getattr(q, "unit", None) else None
+        self.io.show(ev.QuestionShown(index, len(self.items), q.id, q.type, q.chapter, variant.render(q.prompt, self.lang),
+                                      options, unit, len(q.hints), keys_line(ctx.reserved, self.lang), self.lang))
+        if q.type == "code":
+            from mlvc_review.quiz.code_task import ask_code
+
+            ask_code(self, ctx)
+        elif q.type == "flashcard":
+            self._ask_flashcard(ctx)
+        else:
+            self._ask_graded(ctx)
+
+    def read_answer(self, ctx: Ctx, prompt: str, allow_empty: bool = False) -> str | None:
+        """The next answer typed; hints and help are handled here; None means skip."""
+        while True:
+            raw = self.io.ask(prompt)
+            if raw is None:
+                raise _End("eof")
+            command = command_of(raw, ctx.reserved)
+            self._check_time()
+            if command == "quit":
+                raise _End("quit")
+            if command == "skip":
+                return None
+            if command == "help":
+                fmt = t("help_answer", self.lang, fmt=t(f"fmt_{ctx.question.type}", self.lang))
+                self.io.show(ev.HelpShown([keys_line(ctx.reserved, self.lang), t("help_rule", self.lang), fmt]))
+            elif command == "hint":
+                self._hint(ctx)
+            elif raw.strip() or allow_empty:
+                return raw.strip()
+            else:
+                self.io.show(ev.InvalidInput(t("empty", self.lang), None, self.lang))
+
+    def _hint(self, ctx: Ctx) -> None:
+        hints = ctx.question.hints
+        if self.exam:
+            self.io.show(ev.Notice(t("no_hints_exam", self.lang), "warn"))
+        elif ctx.hints_used >= len(hints):
+            self.io.show(ev.Notice(t("no_more_hints", self.lang), "warn"))
+        else:
+            ctx.hints_used += 1
+            text = ctx.variant.render(hints[ctx.hints_used - 1], self.lang)
+            self.io.show(ev.HintShown(ctx.hints_used, len(hints), text, self.lang))
+
+    def _ask_graded(self, ctx: Ctx) -> None:
+        from mlvc_review.quiz.checkers.base import InvalidAnswer
+
+        q, checker = ctx.question, self._checker(ctx.question.type)
+        while True:
+            raw = self.read_answer(ctx, t("answer", self.lang))
+            if raw is None:
+                return self.skip(ctx)
+            try:
+                parsed = checker.parse(q, ctx.variant, raw, self.lang)
+            except InvalidAnswer as err:
+                self.io.show(ev.InvalidInput(err.message, err.understood, self.lang))
+                continue
+            grade = checker.grade(q, ctx.variant, parsed, self.lang)
+            rating = rating_for(q.type, grade.correct, ctx.hints_used, self.clock() - ctx.started)
+            return self.finish(ctx, raw, grade, rating, parsed)
+
+    def _ask_flashcard(self, ctx: Ctx) -> None:
+        from mlvc_review.quiz.checkers.base import InvalidAnswer
+
+        q, checker = ctx.question, self._checker("flashcard")
+        if self.read_answer(ctx, t("reveal", self.lang), allow_empty=True) is None:
+            return self.skip(ctx)
+        self.io.show(ev.Revealed(ctx.variant.render(q.answer, self.lang), self.lang))
+        while True:
+            raw = self.read_answer(ctx, t("rate", self.lang))
+            if raw is None:
+                return self.skip(ctx)
+            try:
+                parsed = checker.parse(q, ctx.variant, raw, self.lang)
+            except InvalidAnswer as err:
+                self.io.show(ev.InvalidInput(err.message, err.understood, self.lang))
+                continue
+            grade = checker.grade(q, ctx.variant, parsed, self.lang)
+            rating = rating_for("flashcard", grade.correct, ctx.hints_used, 0.0, self_rating=str(parsed.value))
+            return self.finish(ctx, raw, grade, rating, parsed)
+
+    def skip(self, ctx: Ctx) -> None:
+        """Log a skip (no FSRS review) and move on."""
+        q = ctx.question
+        self.store.record(Attempt(q.id, q.chapter, q.type, ctx.item.seed, "", 0.0, False, None, ctx.hints_used,
+                                  self.clock() - ctx.started, self.mode, skipped=True))
+        self.results.append(self._result(ctx, "", 0.0, False, "", skipped=True))
+        if not self.exam:
+            self.io.show(ev.Skipped(q.id, self.lang))
+
+    def finish(self, ctx: Ctx, raw: str, grade: Any, rating: int, parsed: Any) -> None:
+        """Commit the graded attempt and its card, then show the feedback (not in an exam)."""
+        q, now = ctx.question, self.now()
+        attempt = Attempt(q.id, q.chapter, q.type, ctx.item.seed, raw, grade.score, grade.correct, rating,
+                          ctx.hints_used, self.clock() - ctx.started, self.mode)
+        card = self.store.record(attempt, lambda current: review(current, q.id, q.chapter, rating, now))
+        self.results.append(self._result(ctx, raw, grade.score, grade.correct, grade.expected))
+        if self.exam:
+            return
+        self.io.show(ev.Feedback(
+            q.id, grade.correct, grade.score, grade.expected, list(grade.feedback),
+            getattr(parsed, "understood", None), list(getattr(parsed, "warnings", []) or []),
+            ctx.variant.render(q.explanation, self.lang), ctx.variant.render(q.notes_slip, self.lang) or None,
+            RATING_NAMES[rating], card.due if card else None, self.lang,
+        ))
+
+    def _result(self, ctx: Ctx, raw: str, score: float, correct: bool, expected: str, skipped: bool = False) -> ev.Result:
+        q, v = ctx.question, ctx.variant
+        if not expected:
+            expected = self._checker(q.type).expected(q, v, self.lang) if q.type != "code" else ""
+        return ev.Result(q.id, q.chapter, q.type, v.render(q.prompt, self.lang), raw, score, correct, expected,
+                         v.render(q.explanation, self.lang), v.render(q.notes_slip, self.lang) or None, skipped)
+
+    def _exam_report(self, time_up: bool) -> ev.ExamReport:
+        chapters = sorted({item.question.chapter for item in self.items})
+        scores = []
+        for chapter in chapters:
+            done = [r for r in self.results if r.chapter == chapter]
+            total = sum(1 for item in self.items if item.question.chapter == chapter)
+            scores.append(ev.ChapterScore(chapter, self.chapter_titles.get(chapter, str(chapter)),
+                                          sum(not r.skipped for r in done), total, sum(r.score for r in done)))
+        return ev.ExamReport(scores, list(self.results), time_up, self.lang)
