@@ -1,0 +1,176 @@
+"""The check-kind registry: kind -> evaluator of one Case.
+
+An evaluator calls the submission in the sandbox, computes what the contract
+demands in the trusted process and returns None (this case passes) or a
+`Failure`. `Failure.stop` marks sandbox outcomes (timeout, memory, crash,
+output flood) after which the check is not continued. The driver in
+`explore.py` feeds evaluators with fixed examples and hypothesis inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from mlvc_review.grading.compare import compare
+from mlvc_review.grading.spec import Case, Check, TaskSpec
+from mlvc_review.grading.values import materialize
+
+STOP_STATUSES = {"timeout": "timeout", "memory": "error", "crashed": "error", "output": "error"}
+STOP_TEXT = {
+    "timeout": "timed out (the call was killed)",
+    "memory": "memory limit exceeded",
+    "crashed": "the worker process died during the call",
+    "output": "printed more output than allowed",
+}
+
+
+@dataclass
+class Failure:
+    """One failing case of a check."""
+
+    status: str  # "failed" | "error" | "timeout"
+    message: str
+    case: Case | None = None
+    expected: Any = None
+    got: Any = None
+    max_abs_err: float | None = None
+    max_rel_err: float | None = None
+    stop: bool = False  # the sandbox gave up on the call: do not continue this check
+
+
+class GraderBug(Exception):
+    """The reference or a check's own code failed: never blamed on the submission."""
+
+
+@dataclass
+class TaskContext:
+    """What evaluators need besides the check and the case."""
+
+    session: Any  # a SandboxSession
+    spec: TaskSpec
+    reference: Callable[..., Any]
+    timeout: float | None = None
+    device: str = "cpu"
+    extra: dict = field(default_factory=dict)
+
+
+def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, Failure | None]:
+    """Call the submission; returns (outcome, Failure for errors and sandbox give-ups)."""
+    outcome = ctx.session.call(
+        ctx.spec.function, list(case.args), dict(case.kwargs), mode=check.mode, dtype=check.dtype,
+        device=ctx.device if check.heavy else "cpu", timeout=ctx.timeout, **more,
+    )
+    if outcome.status in STOP_STATUSES:
+        text = STOP_TEXT[outcome.status]
+        detail = f": {outcome.error}" if outcome.error else ""
+        return outcome, Failure(STOP_STATUSES[outcome.status], text + detail, case, stop=True)
+    if outcome.status == "error":
+        return outcome, Failure("error", f"raised {_first_line(outcome.error)}", case)
+    return outcome, None
+
+
+def expected_value(ctx: TaskContext, case: Case) -> Any:
+    """The reference's answer, on a private copy of the case."""
+    try:
+        return ctx.reference(*materialize(case.args), **materialize(case.kwargs))
+    except Exception as err:  # the reference must accept every case a check generates
+        raise GraderBug(f"the reference failed on a generated case ({type(err).__name__}: {err})") from err
+
+
+def eval_compare(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
+    """Values against the reference (shape, dtype, tolerance, NaN policy)."""
+    outcome, failure = call(ctx, check, case)
+    if failure:
+        return failure
+    expected = _plain(expected_value(ctx, case))
+    if check.compare is not None:
+        text = check.compare(expected, outcome.value, case)
+        return None if text is None else Failure("failed", text, case, expected, outcome.value)
+    found = compare(expected, outcome.value, rtol=check.rtol, atol=check.atol, nan_policy=check.nan_policy, integer_output=ctx.spec.integer_output)
+    if found is None:
+        return None
+    return Failure("failed", found.message, case, expected, outcome.value, found.max_abs_err, found.max_rel_err)
+
+
+def eval_raises(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
+    """The contract's exception must be raised (read from the sandbox's "Name: text")."""
+    wanted = (check.raises or ValueError).__name__
+    outcome, failure = call(ctx, check, case)
+    if failure and failure.stop:
+        return failure
+    if outcome.status == "error":
+        name = _first_line(outcome.error).split(":", 1)[0].strip()
+        if name == wanted or name.endswith("." + wanted):
+            return None
+        return Failure("failed", f"raised {_first_line(outcome.error)}; the contract requires {wanted}", case)
+    return Failure("failed", f"returned {_brief(outcome.value)} instead of raising {wanted}", case, None, outcome.value)
+
+
+def eval_mutation(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
+    """The inputs must come back unchanged (the worker echoes them after the call)."""
+    outcome, failure = call(ctx, check, case, echo_args=True)
+    if failure:
+        return failure
+    after = outcome.args_after or []
+    for i, (before, now) in enumerate(zip(case.args, after)):
+        if isinstance(before, np.ndarray) and not (isinstance(now, np.ndarray) and now.shape == before.shape and np.array_equal(now, before, equal_nan=True)):
+            return Failure("failed", f"argument {i + 1} was modified in place; a function must not change its inputs", case)
+    return None
+
+
+def eval_property(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
+    """A property of the result (invariances where the answer is not unique)."""
+    outcome, failure = call(ctx, check, case)
+    if failure:
+        return failure
+    if check.prop is None:
+        raise GraderBug(f"check '{check.name}' of kind property has no prop")
+    text = check.prop(case, outcome.value)
+    return None if text is None else Failure("failed", text, case, None, outcome.value)
+
+
+def eval_gradient(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
+    """Gradients (torch mode) against the reference's torch autograd, for every float array argument."""
+    from mlvc_review.grading.gradients import reference_grads
+
+    wrt = [i for i, a in enumerate(case.args) if isinstance(a, np.ndarray) and a.dtype.kind == "f"]
+    grads, grad_output = reference_grads(ctx.reference, case, wrt)
+    outcome, failure = call(ctx, check, case, grad_wrt=wrt, grad_output=grad_output)
+    if failure:
+        return failure
+    found = compare(tuple(grads), tuple(outcome.grads or ()), rtol=check.rtol, atol=check.atol, where="gradient")
+    if found is None:
+        return None
+    return Failure("failed", found.message, case, tuple(grads), outcome.grads, found.max_abs_err, found.max_rel_err)
+
+
+KINDS: dict[str, Callable[[TaskContext, Check, Case], Failure | None]] = {
+    "compare": eval_compare,
+    "raises": eval_raises,
+    "mutation": eval_mutation,
+    "property": eval_property,
+    "gradient": eval_gradient,
+}
+
+
+def _plain(value: Any) -> Any:
+    """Reference results as plain numpy data (torch references return tensors)."""
+    if isinstance(value, (tuple, list)):
+        return type(value)(_plain(v) for v in value)
+    if type(value).__module__.startswith("torch"):
+        return value.detach().cpu().numpy()
+    return value
+
+
+def _first_line(text: str | None) -> str:
+    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "an exception"
+
+
+def _brief(value: Any) -> str:
+    from mlvc_review.grading.values import short
+
+    return short(value, 60)

@@ -1,0 +1,54 @@
+"""Name the known mistake a failing submission made.
+
+Each known mistake is our own code, so it runs in the trusted process, on a
+private copy of every failing case; when one mistake's outputs match what the
+student returned on all the failing cases examined (same tolerance as the
+check), the task's diagnosis is that mistake.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlvc_review.grading.checks import Failure, _plain
+from mlvc_review.grading.compare import compare
+from mlvc_review.grading.spec import Check, resolve
+from mlvc_review.grading.taskinfo import KnownMistake
+from mlvc_review.grading.values import materialize
+
+
+def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: list[tuple[Check, Failure]], lang: str = "en", integer_output: bool = False) -> dict[str, str] | None:
+    """The first mistake that reproduces every compared failure, as {"name", "explanation", "impl"}.
+
+    Args:
+        mistakes: the task's known mistakes.
+        failures: (check, minimal failure) of failed compare checks; failures without a
+            returned value (exceptions, timeouts) are not evidence and are ignored.
+        lang: language of the explanation.
+    """
+    evidence = [(c, f) for c, f in failures if f.case is not None and f.status == "failed" and f.got is not None]
+    if not evidence:
+        return None
+    for mistake in mistakes:
+        if all(_reproduces(mistake, check, failure, integer_output) for check, failure in evidence):
+            return {"name": mistake.name, "explanation": mistake.explain(lang), "impl": mistake.impl}
+    return None
+
+
+def _reproduces(mistake: KnownMistake, check: Check, failure: Failure, integer_output: bool) -> bool:
+    case = failure.case
+    try:
+        wrong = resolve(mistake.impl)
+        value: Any = _plain(wrong(*materialize(case.args), **materialize(case.kwargs)))
+    except Exception:  # a mistake that cannot run on this case does not explain it
+        return False
+    if check.compare is not None:
+        try:
+            return check.compare(value, failure.got, case) is None
+        except Exception:
+            return False
+    try:
+        found = compare(value, failure.got, rtol=check.rtol, atol=check.atol, nan_policy=check.nan_policy, integer_output=integer_output)
+    except Exception:
+        return False
+    return found is None

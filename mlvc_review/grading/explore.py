@@ -1,0 +1,143 @@
+"""Run one check: its fixed examples, then hypothesis inputs in the trusted process, shrinking failures.
+
+Hypothesis drives a test function that calls the sandbox and raises on a
+mismatch, so it shrinks to the smallest failing Case; the last failure recorded
+is that minimal one (hypothesis replays it last). A sandbox give-up (timeout,
+memory, crash) stops the check at once: no shrinking on timeouts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlvc_review.grading.checks import KINDS, Failure, GraderBug, TaskContext
+from mlvc_review.grading.spec import Check
+from mlvc_review.grading.values import summary
+
+NEEDS_GPU = "needs a GPU; --device cpu runs it slowly"
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one check, as the reports show it."""
+
+    name: str
+    kind: str
+    status: str  # "passed" | "failed" | "error" | "timeout" | "skipped"
+    message: str = ""
+    failure: Failure | None = None  # the minimal failing case
+    hidden: bool = False
+    examples: int = 0  # cases evaluated
+    evidence: list[Failure] = field(default_factory=list)  # failing cases for the diagnosis (first found, minimal)
+
+    def counterexample(self) -> dict[str, Any] | None:
+        """JSON-ready minimal input, expected and got (expected withheld when hidden)."""
+        f = self.failure
+        if f is None or f.case is None:
+            return None
+        return {
+            "label": f.case.label,
+            "args": summary(list(f.case.args)),
+            "kwargs": summary(dict(f.case.kwargs)),
+            "expected": None if self.hidden else summary(f.expected),
+            "got": summary(f.got),
+            "max_abs_err": f.max_abs_err,
+            "max_rel_err": f.max_rel_err,
+            "hidden": self.hidden,
+        }
+
+
+class _Stop(BaseException):
+    """Ends a hypothesis run at once (sandbox give-up or grader bug); hypothesis does not catch it."""
+
+
+class _Mismatch(Exception):
+    """Raised inside the hypothesis test on a failing case, so hypothesis shrinks it."""
+
+
+def run_check(ctx: TaskContext, check: Check, *, seed: int, examples: int | None, device_ok: bool, hidden: bool = False) -> CheckResult:
+    """Evaluate `check` for one task.
+
+    Args:
+        seed: hypothesis seed (the same seed gives the same inputs, shrinking and report).
+        examples: overrides `check.max_examples` when given (--examples).
+        device_ok: a heavy check may run (a GPU is there, or --device cpu was asked for).
+        hidden: withhold expected values in the report.
+    """
+    result = CheckResult(check.name, check.kind, "passed", hidden=hidden)
+    if check.heavy and not device_ok:
+        result.status, result.message = "skipped", NEEDS_GPU
+        return result
+    evaluate = KINDS.get(check.kind)
+    if evaluate is None:
+        result.status, result.message = "error", f"grader error: unknown check kind '{check.kind}'"
+        return result
+    try:
+        failure = _fixed(ctx, check, evaluate, result)
+        if failure is None and check.strategy is not None:
+            failure = _explore(ctx, check, evaluate, result, seed, examples or check.max_examples)
+    except GraderBug as bug:
+        result.status, result.message = "error", f"grader error: {bug}"
+        return result
+    if failure is not None:
+        result.status, result.message, result.failure = failure.status, failure.message, failure
+        result.evidence.append(failure)
+    elif result.examples == 0:
+        result.status, result.message = "error", "grader error: the check has neither examples nor a strategy"
+    return result
+
+
+def _fixed(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -> Failure | None:
+    for case in check.examples() if check.examples is not None else []:
+        result.examples += 1
+        failure = evaluate(ctx, check, case)
+        if failure is not None:
+            return failure
+    return None
+
+
+def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, seed: int, max_examples: int) -> Failure | None:
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as hseed
+
+    state: dict[str, Any] = {"last": None, "stop": None, "bug": None}
+
+    def probe(case: Any) -> None:
+        result.examples += 1
+        try:
+            failure = evaluate(ctx, check, case)
+        except GraderBug as bug:
+            state["bug"] = bug
+            raise _Stop() from None
+        if failure is None:
+            return
+        if failure.stop:
+            state["stop"] = failure
+            raise _Stop()
+        if state["last"] is None and failure.got is not None:
+            result.evidence.append(failure)  # the first failure found, before shrinking
+        state["last"] = failure
+        raise _Mismatch(failure.message)
+
+    test = given(check.strategy())(probe)
+    test = settings(
+        max_examples=max_examples, database=None, deadline=None, derandomize=False,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink], suppress_health_check=list(HealthCheck),
+    )(test)
+    test = hseed(seed)(test)
+    with contextlib.redirect_stdout(sys.stderr):  # hypothesis never writes into a machine-format stdout
+        try:
+            test()
+        except _Stop:
+            pass
+        except _Mismatch:
+            pass
+        except Exception as err:  # Flaky (a nondeterministic submission), or a strategy bug
+            if state["last"] is None:
+                raise GraderBug(f"{type(err).__name__}: {err}") from None
+    if state["bug"] is not None:
+        raise state["bug"]
+    return state["stop"] or state["last"]

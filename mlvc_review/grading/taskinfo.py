@@ -1,0 +1,106 @@
+"""What the bank says about a code task (id, checks to run, hidden checks, known mistakes, hints, points).
+
+A contract function with no code question in the bank is still graded: its id is
+the function name, every check runs, and known mistakes come from the reference
+package's catalog. The bank is loaded at most once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlvc_review.errors import UsageError
+
+
+@dataclass(frozen=True)
+class KnownMistake:
+    """A wrong implementation the diagnosis compares against."""
+
+    name: str
+    impl: str  # "module:function"
+    explain_en: str
+    explain_zh: str | None = None
+
+    def explain(self, lang: str) -> str:
+        return self.explain_zh if lang == "zh" and self.explain_zh else self.explain_en
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    """Bank metadata of one code task."""
+
+    id: str
+    function: str
+    checks: tuple[str, ...] = ()  # empty: all of the spec's checks
+    hidden: tuple[str, ...] = ()
+    mistakes: tuple[KnownMistake, ...] = ()
+    hints: tuple[Any, ...] = ()  # Localized
+    points: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+    def hint_texts(self, n: int, lang: str) -> list[str]:
+        return [h.get(lang) for h in self.hints[: max(n, 0)]]
+
+
+def from_question(q: Any) -> TaskInfo:
+    """A TaskInfo from a bank `CodeQuestion`."""
+    mistakes = tuple(KnownMistake(m.name, m.impl, m.explain.en, m.explain.zh) for m in q.mistakes)
+    return TaskInfo(q.id, q.function, tuple(q.checks), tuple(q.hidden_checks), mistakes, tuple(q.hints), float(q.points))
+
+
+def from_catalog(function: str) -> TaskInfo:
+    """A TaskInfo for a contract function the bank has no question for."""
+    try:
+        from mlvc_reference.mistakes.catalog import MISTAKES
+    except ImportError:
+        MISTAKES = {}
+    mistakes = tuple(KnownMistake(m["name"], m["impl"], m["explain_en"], m.get("explain_zh")) for m in MISTAKES.get(function, []))
+    return TaskInfo(function, function, mistakes=mistakes)
+
+
+_BANK: list[Any] | None = None
+
+
+def code_questions() -> list[Any]:
+    """Every code question of the bank (loaded once; an unreadable bank gives none)."""
+    global _BANK
+    if _BANK is None:
+        from mlvc_review.bank.loader import load_bank
+        from mlvc_review.errors import BankError
+
+        try:
+            _BANK = load_bank().select(qtype="code")
+        except BankError:
+            _BANK = []
+    return _BANK
+
+
+def for_function(function: str) -> TaskInfo:
+    """The first bank code question on `function`, else the catalog's info."""
+    for q in code_questions():
+        if q.function == function:
+            return from_question(q)
+    return from_catalog(function)
+
+
+def resolve_requests(requests: list[str]) -> dict[str, TaskInfo]:
+    """--task values (contract function names or bank ids) -> function -> TaskInfo.
+
+    Raises:
+        UsageError: a value that is neither.
+    """
+    from mlvc_review.grading.contract import CONTRACT, near_miss
+
+    out: dict[str, TaskInfo] = {}
+    for request in requests:
+        if request in CONTRACT:
+            out[request] = for_function(request)
+            continue
+        question = next((q for q in code_questions() if q.id == request), None)
+        if question is None:
+            close = near_miss(request)
+            hint = f"; did you mean '{close}'?" if close else ""
+            raise UsageError(f"--task '{request}' is neither a contract function nor a code question id{hint}")
+        out[question.function] = from_question(question)
+    return out
