@@ -1,0 +1,110 @@
+"""Checker for matrix-expression answers (the normal equation, ridge regression, ...).
+
+A syntax error or an unknown symbol is an InvalidAnswer; a shape mismatch is a
+graded wrong answer whose feedback explains it in dimension names; otherwise the
+answer is compared with the reference on random instances (`matrix_instances`)
+with rtol 1e-6.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from mlvc_review.bank.params import Variant, fill
+from mlvc_review.bank.schema import MatrixQuestion
+from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
+from mlvc_review.quiz.checkers.matrix_eval import ShapeMismatch, Singular, shape_of, show, value_of
+from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
+from mlvc_review.quiz.matrix_expr import Node, parse_matrix, render
+
+RTOL = 1e-6
+
+
+def close(got: Any, want: Any) -> bool:
+    """Same size and np.allclose(got, want, rtol=1e-6) with an absolute floor scaled to `want`."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.size != want.size:
+        return False
+    scale = max(1.0, float(np.max(np.abs(want))))
+    return bool(np.allclose(got.reshape(want.shape), want, rtol=RTOL, atol=1e-9 * scale))
+
+
+def _same_shape(a: tuple, b: tuple) -> bool:
+    return a == b or {a, b} <= {(), (1, 1)}
+
+
+class MatrixChecker:
+    """Numeric equivalence on random instances, after a shape check in dimension names."""
+
+    def _read(self, question: MatrixQuestion, text: str) -> Node:
+        return parse_matrix(text, question.symbols)
+
+    def parse(self, question: MatrixQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
+        node = self._read(question, raw.strip())
+        return Parsed(value=node, understood=render(node))
+
+    def _mismatch(self, question: MatrixQuestion, node: Node, ref: Node, lang: str) -> str | None:
+        """Why `node` cannot equal `ref` by shape alone, or None."""
+        try:
+            got = shape_of(node, question.symbols)
+        except ShapeMismatch as err:
+            return str(err)
+        want = shape_of(ref, question.symbols)
+        if got == ("I",):
+            return tr(lang, "the size of I cannot be told from this expression", "无法从这个表达式确定 I 的大小")
+        if not _same_shape(got, want):
+            return tr(lang, "your answer is {g}, but the answer is {w}", "你的答案是 {g}，但正确答案是 {w}",
+                      g=show(got), w=show(want))
+        return None
+
+    def _agrees(self, node: Node, cases: list[Instance], other: Node | None = None) -> tuple[bool, str | None]:
+        """(`node` equals the reference, or `other`, on every instance; what shows otherwise)."""
+        for case in cases:
+            try:
+                got = value_of(node, case.values)
+                want = case.want if other is None else value_of(other, case.values)
+            except Singular as err:
+                return False, f"{err} is singular (cannot be inverted) for {case.describe()}"
+            if not close(got, want):
+                return False, f"the values differ for {case.describe()}"
+        return True, None
+
+    def _matches(self, question: MatrixQuestion, node: Node, wrong: Node, ref: Node, cases: list[Instance]) -> bool:
+        """Whether the student's `node` is the listed wrong answer `wrong` (same text or same values)."""
+        if render(node) == render(wrong):
+            return True
+        try:
+            fits = _same_shape(shape_of(node, question.symbols), shape_of(wrong, question.symbols))
+        except ShapeMismatch:
+            return False
+        return fits and bool(cases) and self._agrees(node, cases, wrong)[0]
+
+    def grade(self, question: MatrixQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
+        node: Node = parsed.value
+        ref = self._read(question, fill(question.answer, variant.params))
+        expected = self.expected(question, variant, lang)
+        mismatch = self._mismatch(question, node, ref, lang)
+        cases = instances(question, ref, variant.rng("matrix"))
+        if mismatch is None:
+            same, why = self._agrees(node, cases)
+            if same:
+                note = tr(lang, "equal on {k} random instances", "在 {k} 个随机实例上相等", k=len(cases))
+                return Grade.of(1.0, [note], expected)
+        feedback = [mismatch or why or ""]
+        for i, wrong in enumerate(question.wrong_answers):
+            try:
+                w_node = self._read(question, fill(str(wrong.answer), variant.params))
+            except InvalidAnswer:
+                continue
+            if self._matches(question, node, w_node, ref, cases):
+                feedback.append(wrong_answer_feedback(question, variant, i, lang))
+        return Grade.of(0.0, feedback, expected)
+
+    def expected(self, question: MatrixQuestion, variant: Variant, lang: str = "en") -> str:
+        return render(self._read(question, fill(question.answer, variant.params)))
+
+    def accepted_inputs(self, question: MatrixQuestion, variant: Variant) -> list[str]:
+        answer = fill(question.answer, variant.params)
+        return [answer, render(self._read(question, answer))]
