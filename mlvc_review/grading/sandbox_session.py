@@ -1,0 +1,232 @@
+"""One submission in its own sandbox process: import once, call many times, restart after a kill.
+
+Everything the sandbox sends is decoded by `protocol.decode` (plain data only) and
+checked field by field here; a malformed answer is a crash of that call, never an
+exception in the grader.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from typing import Any, Literal
+
+from mlvc_review.errors import GradingError
+from mlvc_review.grading.protocol import ProtocolError
+from mlvc_review.grading.sandbox import CallOutcome, Limits
+from mlvc_review.grading.sandbox_watchdog import MemoryExceeded, Watchdog
+from mlvc_review.grading.sandbox_wire import Channel, ChannelClosed, ChannelTimeout
+
+_STATUSES = ("ok", "error", "timeout", "memory", "crashed", "output")
+
+
+def _death_text(code: Any) -> str:
+    if type(code) is not int:
+        return "the submission process died"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the submission process was killed by {name}"
+    return f"the submission process exited with code {code}"
+
+
+class SandboxSession:
+    """A submission imported in an isolated worker; use as a context manager.
+
+    Attributes:
+        import_outcome: the import's `CallOutcome` ("ok", or error/timeout/memory/crashed).
+        restarts: how many times the process was replaced after a kill or crash.
+    """
+
+    def __init__(self, pool: Any, source: str, filename: str, limits: Limits):
+        self.pool, self.source, self.filename, self.limits = pool, source, filename, limits
+        self.restarts = 0
+        self._chan: Channel | None = None
+        self._pid: int | None = None
+        self._pidfd: int | None = None
+        self._watchdog: Watchdog | None = None
+        self._alive = False
+        self._closed = False
+        self.import_outcome = self._start()
+
+    def _start(self) -> CallOutcome:
+        self._chan = Channel(self.pool.connect())
+        try:
+            hello = self._chan.recv(time.monotonic() + 30)
+            if type(hello) is not dict or type(hello.get("pid")) is not int:
+                raise ProtocolError(str(hello.get("error") if type(hello) is dict else "bad hello"))
+        except (ChannelTimeout, ChannelClosed, ProtocolError) as err:
+            self._discard()
+            return CallOutcome("crashed", error=f"the sandbox did not start: {err}")
+        self._pid, self._alive = hello["pid"], True
+        try:
+            self._pidfd = os.pidfd_open(self._pid)
+        except OSError:
+            self._pidfd = None
+        self._watchdog = Watchdog(self._pid, hello.get("uid"), self.limits.memory_mb)
+        limits = {"memory_mb": self.limits.memory_mb, "output_bytes": self.limits.output_bytes}
+        self._chan.send({"kind": "load", "source": self.source, "filename": self.filename, "limits": limits})
+        outcome, reply = self._wait("ready", self.limits.import_timeout)
+        if outcome.status == "ok" and type(reply.get("base_kb")) is int:
+            self._watchdog.base_kb = reply["base_kb"]
+        return outcome
+
+    def call(
+        self,
+        function: str,
+        args: list,
+        kwargs: dict | None = None,
+        *,
+        mode: Literal["numpy", "torch"] = "numpy",
+        echo_args: bool = False,
+        grad_wrt: list[int] | None = None,
+        grad_output: Any = None,
+        dtype: str = "float64",
+        device: str | None = None,
+        timeout: float | None = None,
+    ) -> CallOutcome:
+        """Call `function(*args, **kwargs)` in the sandbox (see the package docs for modes).
+
+        Raises:
+            ProtocolError: the arguments are not plain data (a grader bug, not the student's).
+            GradingError: the session is closed.
+        """
+        if self._closed:
+            raise GradingError("this sandbox session is closed")
+        if self.import_outcome.status != "ok":
+            return CallOutcome("error", error=f"the submission could not be imported: {self.import_outcome.error}")
+        request = {
+            "kind": "call", "function": function, "args": list(args), "kwargs": dict(kwargs or {}),
+            "mode": mode, "echo_args": echo_args, "grad_wrt": list(grad_wrt) if grad_wrt else None,
+            "grad_output": grad_output, "dtype": dtype, "device": device or self.pool.device,
+        }
+        for attempt in range(2):
+            if not self._alive:
+                self.restarts += 1
+                restarted = self._start()
+                if restarted.status != "ok":
+                    return CallOutcome(restarted.status, error=f"restarting the sandbox failed: {restarted.error}")
+            try:
+                self._chan.send(request)
+                break
+            except ChannelClosed:
+                self._kill()  # it died between calls; restart once and resend
+        else:
+            return CallOutcome("crashed", error="the sandbox process died before the call")
+        return self._wait("result", self.limits.call_timeout if timeout is None else timeout)[0]
+
+    def _wait(self, kind: str, timeout: float) -> tuple[CallOutcome, dict]:
+        start = time.monotonic()
+        self._watchdog.reset()
+        try:
+            msg = self._chan.recv(start + timeout, tick=self._watchdog.check)
+        except ChannelTimeout:
+            return self._failed("timeout", f"time limit exceeded ({timeout:g} s)", start)
+        except MemoryExceeded:
+            return self._failed("memory", f"memory limit exceeded ({self.limits.memory_mb} MB)", start)
+        except ProtocolError as err:
+            return self._failed("crashed", f"the sandbox sent malformed data: {err}", start)
+        except ChannelClosed:
+            return self._failed("crashed", "the submission process died", start)
+        if type(msg) is dict and msg.get("kind") == "died":
+            self._alive = False
+            return self._failed("crashed", _death_text(msg.get("code")), start)
+        if type(msg) is not dict or msg.get("kind") != kind or msg.get("status") not in _STATUSES:
+            return self._failed("crashed", "the sandbox sent an unexpected message", start)
+        return self._outcome(msg, time.monotonic() - start), msg
+
+    def _outcome(self, msg: dict, wall: float) -> CallOutcome:
+        cap = self.limits.output_bytes + 100
+
+        def text(key: str) -> str:
+            value = msg.get(key)
+            return value[:cap] if type(value) is str else ""
+
+        seconds = msg.get("seconds")
+        notes = msg.get("notes")
+        return CallOutcome(
+            status=msg["status"],
+            value=msg.get("value"),
+            args_after=msg.get("args_after") if type(msg.get("args_after")) is list else None,
+            grads=msg.get("grads") if type(msg.get("grads")) is list else None,
+            error=msg["error"][:4000] if type(msg.get("error")) is str else None,
+            stdout=text("stdout"),
+            stderr=text("stderr"),
+            seconds=seconds if type(seconds) is float and 0 <= seconds <= wall else wall,
+            notes=[n for n in notes if type(n) is str] if type(notes) is list else [],
+        )
+
+    def _failed(self, status: str, error: str, start: float) -> tuple[CallOutcome, dict]:
+        self._kill()
+        return CallOutcome(status, error=error, seconds=time.monotonic() - start), {}
+
+    def _signal(self, sig: int) -> None:
+        try:
+            if self._pidfd is not None:
+                signal.pidfd_send_signal(self._pidfd, sig)
+            else:
+                os.kill(self._pid, sig)
+        except OSError:
+            pass
+        if self.pool.level != "ns":  # without a pid namespace, also its process group
+            try:
+                os.killpg(self._pid, sig)
+            except OSError:
+                pass
+
+    def _kill(self) -> None:
+        """SIGTERM, then SIGKILL after `grace`; wait until the intermediate reports the death."""
+        if self._alive and self._pid is not None:
+            self._signal(signal.SIGTERM)
+            if not self._await_death(self.limits.grace):
+                self._signal(signal.SIGKILL)
+                self._await_death(5.0)
+        self._discard()
+
+    def _await_death(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                msg = self._chan.recv(deadline)
+            except ChannelTimeout:
+                return False
+            except ChannelClosed:
+                return True
+            except ProtocolError:
+                self._chan.drop()  # garbage from the student: skip it, keep waiting for EOF
+                continue
+            if type(msg) is dict and msg.get("kind") == "died":
+                return True
+
+    def _discard(self) -> None:
+        self._alive = False
+        if self._pidfd is not None:
+            os.close(self._pidfd)
+            self._pidfd = None
+        if self._chan is not None:
+            self._chan.sock.close()
+            self._chan = None
+
+    def close(self) -> None:
+        """End the sandbox process (politely, then by force) and leave the pool."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._alive:
+            try:
+                self._chan.send({"kind": "exit"})
+                if not self._await_death(1.0):
+                    self._kill()
+            except ChannelClosed:
+                pass
+        self._discard()
+        self.pool.forget(self)
+
+    def __enter__(self) -> "SandboxSession":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,198 @@
+"""The sandboxed process of one submission: jail, import the student file, serve calls.
+
+Messages (dicts) it reads: ``{"kind": "load", "source", "filename", "limits": {...}}``
+once, then ``{"kind": "call", ...}`` (fields of `SandboxSession.call`) or
+``{"kind": "exit"}``. It answers ``{"kind": "ready", ...}`` after the import and
+``{"kind": "result", ...}`` per call, both with status/value/error/stdout/stderr/
+seconds. It holds no grader data: only the submission and the arguments of the
+current call.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import signal
+import sys
+import time
+from typing import Any
+
+from mlvc_review.grading import worker_callables, worker_jail, worker_values
+from mlvc_review.grading.sandbox_wire import Channel
+from mlvc_review.grading.worker_capture import Capture, OutputLimit
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}\.py")
+_MEMORY_TEXT = ("can't allocate memory", "DefaultCPUAllocator", "out of memory")
+
+
+class Submission:
+    """State of the process: the imported module and how to report on it."""
+
+    def __init__(self, path: str, limits: dict, capture: Capture):
+        self.path = path
+        self.limits = limits
+        self.capture = capture
+        self.module: Any = None
+
+
+def describe_error(exc: BaseException, path: str) -> str:
+    """``"ZeroDivisionError: division by zero (line 12 of my_solution.py)"``: the innermost student line."""
+    try:
+        text = str(exc)[:2000]
+    except BaseException:  # noqa: BLE001 - a hostile __str__
+        text = "<unprintable message>"
+    line = None
+    if isinstance(exc, SyntaxError) and exc.filename == path:
+        line = exc.lineno
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    name = type.__getattribute__(type(exc), "__name__")
+    head = f"{name}: {text}" if text else name
+    return f"{head} (line {line} of {os.path.basename(path)})" if line else head
+
+
+def classify(exc: BaseException, sub: Submission) -> tuple[str, str]:
+    """(status, error) of an exception raised by student code."""
+    if isinstance(exc, OutputLimit):
+        return "output", f"output limit exceeded ({sub.limits['output_bytes']} bytes)"
+    text = describe_error(exc, sub.path)
+    memory = f"memory limit exceeded ({sub.limits['memory_mb']} MB)"
+    if isinstance(exc, MemoryError) or (isinstance(exc, RuntimeError) and any(s in text for s in _MEMORY_TEXT)):
+        return "memory", f"{memory}: {text}"
+    return "error", text
+
+
+def run_student(sub: Submission, action: Any) -> dict:
+    """Run `action()` with output captured; returns the reply fields (value still raw)."""
+    sub.capture.start()
+    start = time.perf_counter()
+    reply: dict = {"status": "ok", "error": None}
+    try:
+        reply["raw"] = action()
+    except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included
+        reply["status"], reply["error"] = classify(exc, sub)
+    reply["seconds"] = time.perf_counter() - start
+    reply["stdout"], reply["stderr"], flooded = sub.capture.finish()
+    if flooded and reply["status"] == "ok":
+        reply["status"], reply["error"] = "output", f"output limit exceeded ({sub.limits['output_bytes']} bytes)"
+    return reply
+
+
+def import_submission(sub: Submission) -> dict:
+    """Import the student's file as a module named after it."""
+    stem = os.path.basename(sub.path)[:-3]
+    name = stem if stem.isidentifier() else "submission"
+    spec = importlib.util.spec_from_file_location(name, sub.path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+
+    def load() -> None:
+        spec.loader.exec_module(module)
+
+    reply = run_student(sub, load)
+    reply.pop("raw", None)
+    sub.module = module
+    return reply
+
+
+def call_function(sub: Submission, req: dict) -> dict:
+    """One call of a student function; the reply holds plain data only."""
+    mode, dtype, device = req["mode"], req["dtype"], req["device"]
+    fn = vars(sub.module).get(req["function"]) if sub.module is not None else None
+    if not callable(fn):
+        return {"status": "error", "error": f"the submission defines no function {req['function']!r}"}
+    args = worker_callables.build(list(req["args"]), mode=mode, dtype=dtype, device=device)
+    kwargs = worker_callables.build(dict(req["kwargs"] or {}), mode=mode, dtype=dtype, device=device)
+    grad_wrt = req["grad_wrt"]
+    if mode == "torch":
+        args = worker_values.to_torch(args, dtype, device)
+        kwargs = worker_values.to_torch(kwargs, dtype, device)
+        for i in grad_wrt or []:
+            args[i].requires_grad_(True)
+    reply = run_student(sub, lambda: fn(*args, **kwargs))
+    raw = reply.pop("raw", None)
+    try:
+        if reply["status"] == "ok" and grad_wrt:
+            reply["grads"], reply["notes"] = worker_values.gradients(raw, args, grad_wrt, req["grad_output"])
+        if reply["status"] == "ok":
+            reply["value"] = worker_values.to_plain(raw)
+        if req["echo_args"]:
+            reply["args_after"] = [worker_values.to_plain(a, "the call left an argument as") for a in args]
+    except worker_values.NotPlain as err:
+        reply.update(status="error", error=str(err), value=None)
+    except Exception as err:  # noqa: BLE001 - e.g. backward through an in-place edit
+        reply.update(status="error", error=f"computing gradients failed: {describe_error(err, sub.path)}", value=None)
+    return reply
+
+
+def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
+    """Main loop of the sandboxed process (never returns)."""
+    me = os.getpid()
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(128 + signal.SIGTERM))
+    load = chan.recv()
+    limits = load["limits"]
+    if level == "ns":
+        worker_jail.mount_proc()
+    os.setsid()
+    name = load["filename"] if _SAFE_NAME.fullmatch(load["filename"] or "") else "submission.py"
+    path = os.path.join(scratch, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(load["source"])
+    file_limit = 2**20 + limits["output_bytes"]
+    capture = Capture(os.path.join(scratch, ".output"), limits["output_bytes"], file_limit)
+    base_data_kb = _status_kb("VmData")
+    worker_jail.set_limits((base_data_kb + limits["memory_mb"] * 1024) * 1024, file_limit)
+    worker_jail.drop_privileges(uid, scratch)
+    os.chdir(scratch)
+    os.environ.clear()
+    os.environ.update({"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch, "TMPDIR": scratch})
+    os.environ.update({k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")})
+    sys.path[:] = [scratch] + [p for p in sys.path if p not in ("", os.getcwd()) and "__editable__" not in p]
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()]
+    sub = Submission(path, limits, capture)
+    ready = import_submission(sub)
+    ready["base_kb"] = _status_kb("RssAnon") + _status_kb("RssShmem")
+    _reply(chan, me, "ready", ready)
+    while True:
+        req = chan.recv()
+        if req.get("kind") != "call":
+            os._exit(0)
+        reply = call_function(sub, req)
+        _reply(chan, me, "result", reply)
+        _reap(level)
+
+
+def _reply(chan: Channel, me: int, kind: str, reply: dict) -> None:
+    if os.getpid() != me:  # a process the student forked must never answer
+        os._exit(0)
+    reply["kind"] = kind
+    try:
+        chan.send(reply)
+    except Exception as err:  # noqa: BLE001 - e.g. a value over the message size limit
+        chan.send({"kind": kind, "status": "error", "error": f"the result could not be sent: {err}"})
+
+
+def _reap(level: str) -> None:
+    """As pid-namespace init: kill whatever the student left running and reap zombies."""
+    if level == "ns":
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0

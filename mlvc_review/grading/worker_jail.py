@@ -1,0 +1,147 @@
+"""Isolation steps for one sandboxed submission, through libc (Python 3.11 has no os.unshare).
+
+Three levels, chosen once per pool by `probe()`:
+
+- ``"ns"`` (root and unshare(2) works): new net, mount, pid, ipc and uts namespaces;
+  private tmpfs over /tmp, /var/tmp and /dev/shm; the grader's package and reference
+  directories hidden under empty read-only tmpfs; a fresh /proc; then the submission
+  runs as its own unprivileged uid (no access to /root, the grader's files are read-only).
+- ``"uid"`` (root, namespaces refused): the same uid drop and rlimits, no namespaces.
+- ``"weak"`` (not root): rlimits, setsid and no-new-privs only.
+
+Every level sets RLIMIT_CORE=0, RLIMIT_NPROC, RLIMIT_FSIZE, RLIMIT_NOFILE and
+RLIMIT_DATA (see `sandbox` for why DATA and not AS) and PR_SET_NO_NEW_PRIVS.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import signal
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+NS_FLAGS = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REC, MS_PRIVATE = 1 << 14, 1 << 18
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
+PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
+SANDBOX_UID_BASE = 2_000_000_000  # one fresh uid per submission: its own RLIMIT_NPROC count
+NPROC_LIMIT = 64
+OPEN_FILES_LIMIT = 256
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None) -> None:
+    enc = lambda s: None if s is None else s.encode()  # noqa: E731
+    _check(_libc.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)), f"mount {target}")
+
+
+def prctl(option: int, value: int) -> None:
+    """`prctl(2)` with one integer argument."""
+    _check(_libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0), "prctl")
+
+
+def die_with_parent() -> None:
+    """SIGKILL this process when its parent dies."""
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def enter_namespaces(hide: list[str]) -> None:
+    """Unshare namespaces and build the private mounts; the *next* child is the pid-ns init.
+
+    Args:
+        hide: directories to cover with an empty read-only tmpfs (the grader's code).
+    """
+    _check(_libc.unshare(NS_FLAGS), "unshare")
+    # stop mount events propagating back to the host
+    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+    for target in PRIVATE_TMP:
+        if os.path.isdir(target):
+            _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
+    for target in hide:
+        if os.path.isdir(target):
+            _mount("tmpfs", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+
+
+def mount_proc() -> None:
+    """A /proc that shows only this pid namespace (call as its init)."""
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+
+
+def probe() -> str:
+    """The strongest level that works here: "ns", "uid" or "weak" (forks a throwaway child)."""
+    if os.geteuid() != 0:
+        return "weak"
+    pid = os.fork()
+    if pid == 0:
+        try:
+            enter_namespaces([])
+            os._exit(0)
+        except BaseException:  # noqa: BLE001 - any failure means no namespaces
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return "ns" if os.waitstatus_to_exitcode(status) == 0 else "uid"
+
+
+def describe(level: str) -> str:
+    """Human text for `WorkerPool.isolation`."""
+    return {
+        "ns": "namespaces (net, mount, pid, ipc, uts) + private /tmp + own uid; rlimits",
+        "uid": "uid drop + rlimits (root, but unshare was refused: no namespaces)",
+        "weak": "weak: not root - no namespaces, no uid drop; rlimits + setsid only",
+    }[level]
+
+
+def _tasks_of_user(uid: int) -> int:
+    """Threads and processes `uid` runs now (RLIMIT_NPROC counts them all)."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
+                count += len(os.listdir(f"/proc/{entry}/task"))
+        except OSError:
+            continue
+    return count
+
+
+def set_limits(data_bytes: int, file_bytes: int) -> None:
+    """Resource limits for the submission process and everything it forks.
+
+    RLIMIT_NPROC counts per real uid: a fresh sandbox uid gets `NPROC_LIMIT`; without
+    a uid drop the user's current task count is added so the worker can still start threads.
+    """
+    nproc = NPROC_LIMIT if os.geteuid() == 0 else _tasks_of_user(os.getuid()) + NPROC_LIMIT
+    for which, value in (
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_NPROC, nproc),
+        (resource.RLIMIT_NOFILE, OPEN_FILES_LIMIT),
+        (resource.RLIMIT_FSIZE, file_bytes),
+        (resource.RLIMIT_DATA, data_bytes),
+    ):
+        _, hard = resource.getrlimit(which)
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(which, (value, value))
+    # a write past RLIMIT_FSIZE fails with EFBIG instead of killing the process
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def drop_privileges(uid: int, scratch: str) -> None:
+    """Become `uid` (owner of `scratch`) for good; nothing regains privileges afterwards."""
+    if os.geteuid() == 0:
+        os.chown(scratch, uid, uid)
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
