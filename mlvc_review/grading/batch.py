@@ -1,0 +1,124 @@
+"""Grade many submissions: discover all, start one warm WorkerPool, grade concurrently.
+
+The pool is started in a background thread first, so its template process
+imports numpy (and torch) while this process imports hypothesis, the task specs
+and the bank. Each submission gets its own sandbox session; results are
+collected per submission, so they never mix.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+from mlvc_review.errors import SubmissionError
+from mlvc_review.grading.contract import CONTRACT
+from mlvc_review.grading.discovery import discover, expand
+from mlvc_review.grading.runner import Options, SubmissionResult, grade_submission, plan
+
+PoolFactory = Callable[[bool], Any]  # torch needed -> a started WorkerPool-like object
+
+
+def default_pool(torch: bool, device: str = "cpu", timeout: float | None = None) -> Any:
+    """The sandbox's WorkerPool with the call timeout from --timeout."""
+    from mlvc_review.grading.sandbox import Limits, WorkerPool
+
+    limits = Limits() if timeout is None else Limits(call_timeout=timeout)
+    return WorkerPool(limits, torch=torch, device=device)
+
+
+class _Background:
+    """Start a pool in a thread; `get()` waits for it (and re-raises its start-up error)."""
+
+    def __init__(self, factory: PoolFactory, torch: bool):
+        self.pool: Any = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(factory, torch), daemon=True)
+        self._thread.start()
+
+    def _run(self, factory: PoolFactory, torch: bool) -> None:
+        try:
+            self.pool = factory(torch)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller in get()
+            self.error = err
+
+    def get(self) -> Any:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.pool
+
+
+def grade_paths(
+    paths: list[Path], requests: list[str], options: Options, *, jobs: int = 1,
+    pool_factory: PoolFactory | None = None, progress: Callable[[SubmissionResult], None] | None = None,
+) -> tuple[list[SubmissionResult], str, float]:
+    """Grade every submission under `paths`.
+
+    Args:
+        paths: files and directories (each .py/.ipynb file in a directory is one submission).
+        requests: --task values (function names or bank ids); empty: every contract function found.
+        jobs: submissions graded at once.
+        pool_factory: builds the sandbox pool (tests pass an in-process fake).
+        progress: called once per finished submission (in completion order).
+
+    Returns:
+        (results in input order, the pool's isolation text, seconds).
+
+    Raises:
+        SubmissionError: no file to grade.
+        UsageError: an unknown --task.
+    """
+    start = time.perf_counter()
+    files = expand(paths)
+    if not files:
+        raise SubmissionError("no submission found: " + ", ".join(str(p) for p in paths) + " (expected .py or .ipynb files)")
+    subs = [discover(f) for f in files]
+    readable = [s for s in subs if s.error is None]
+    factory = pool_factory or (lambda torch: default_pool(torch, options.device, options.timeout))
+    from mlvc_review.grading.taskinfo import resolve_requests
+
+    if not readable:
+        resolve_requests(requests)  # still a usage error when --task is unknown
+        return [SubmissionResult(str(s.path), s.error, notes=s.notes) for s in subs], "", time.perf_counter() - start
+    wanted = {f for s in readable for f in (requests or plan(s, {}))}
+    torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted)
+    background = _Background(factory, torch)
+    requested = resolve_requests(requests)
+    _warm_up(readable, requested)
+    pool = background.get()
+    try:
+        results = _grade_all(subs, pool, requested, options, jobs, progress)
+        isolation = str(getattr(pool, "isolation", ""))
+    finally:
+        close = getattr(pool, "close", None)
+        if close is not None:
+            close()
+    return results, isolation, time.perf_counter() - start
+
+
+def _warm_up(subs: list[Any], requested: dict) -> None:
+    """Import hypothesis and the task specs while the pool starts."""
+    from mlvc_review.grading.spec import load_all
+    from mlvc_review.grading.taskinfo import code_questions
+
+    import hypothesis  # noqa: F401 - imported now so that it overlaps with the pool start
+
+    load_all()
+    code_questions()
+
+
+def _grade_all(subs: list[Any], pool: Any, requested: dict, options: Options, jobs: int, progress: Callable | None) -> list[SubmissionResult]:
+    def one(sub: Any) -> SubmissionResult:
+        result = grade_submission(sub, pool, requested, options)
+        if progress is not None:
+            progress(result)
+        return result
+
+    if jobs <= 1 or len(subs) == 1:
+        return [one(s) for s in subs]
+    with ThreadPoolExecutor(max_workers=jobs) as executor:
+        return list(executor.map(one, subs))
