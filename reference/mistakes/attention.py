@@ -22,7 +22,8 @@ def sdpa_softmax_over_queries(
     Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Wrong: softmax over the query axis (-2), so columns, not rows, sum to one."""
-    weights = softmax(_masked(_scores(Q, K, np.sqrt(np.shape(Q)[-1])), mask), axis=-2)
+    with np.errstate(invalid="ignore"):  # a key no query may see gives a 0/0 column
+        weights = softmax(_masked(_scores(Q, K, np.sqrt(np.shape(Q)[-1])), mask), axis=-2)
     return np.matmul(weights, V), weights
 
 

@@ -1,0 +1,57 @@
+"""Every known mistake is observably wrong and distinguishable from its siblings."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from ref_cases import generic_cases, outcome, outcomes_differ
+
+from mlvc_reference.mistakes.catalog import MISTAKES
+from mlvc_reference.registry import REFERENCES, load_impl, reference
+
+CASES = generic_cases()
+
+
+def test_catalog_covers_every_reference_with_three_mistakes():
+    assert set(MISTAKES) == set(REFERENCES)
+    for function, mistakes in MISTAKES.items():
+        assert len(mistakes) >= 3, function
+        names = [m["name"] for m in mistakes]
+        assert len(set(names)) == len(names), function
+
+
+@pytest.mark.parametrize("function", sorted(MISTAKES))
+def test_catalog_entries_are_complete(function):
+    for m in MISTAKES[function]:
+        assert set(m) == {"name", "impl", "explain_en", "explain_zh"}
+        assert m["impl"].startswith("mlvc_reference.mistakes.")
+        impl = load_impl(m["impl"])
+        assert impl.__doc__ and "Wrong" in impl.__doc__, m["impl"]
+        assert len(m["explain_en"]) > 30 and len(m["explain_zh"]) > 10
+        # the Chinese text is Chinese, not a copy of the English one
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in m["explain_zh"]), m["name"]
+
+
+@pytest.mark.parametrize("function", sorted(MISTAKES))
+def test_every_mistake_differs_from_the_reference(function):
+    ref = reference(function)
+    for m in MISTAKES[function]:
+        wrong = load_impl(m["impl"])
+        diffs = [outcomes_differ(outcome(ref, c), outcome(wrong, c)) for c in CASES[function]]
+        assert any(diffs), f"{m['impl']} agrees with the reference on every generic case"
+
+
+@pytest.mark.parametrize("function", sorted(MISTAKES))
+def test_mistakes_of_a_task_are_mutually_distinguishable(function):
+    impls = [(m["impl"], load_impl(m["impl"])) for m in MISTAKES[function]]
+    for (name_a, a), (name_b, b) in itertools.combinations(impls, 2):
+        diffs = [outcomes_differ(outcome(a, c), outcome(b, c)) for c in CASES[function]]
+        assert any(diffs), f"{name_a} and {name_b} agree on every generic case"
+
+
+@pytest.mark.parametrize("function", sorted(MISTAKES))
+def test_reference_accepts_every_generic_case(function):
+    ref = reference(function)
+    for c in CASES[function]:
+        assert not isinstance(outcome(ref, c), str)
