@@ -78,6 +78,18 @@ def discover(path: Path) -> Submission:
     return sub
 
 
+def discover_source(source: str, path: Path) -> Submission:
+    """A submission from source text (generated files: starters, known mistakes); `path` names it."""
+    sub = Submission(path=path, source=source)
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as err:
+        sub.error = f"{path}:{err.lineno}: syntax error: {err.msg}"
+        return sub
+    scan(tree, sub)
+    return sub
+
+
 def scan(tree: ast.Module, sub: Submission) -> None:
     """Fill `sub.found` and `sub.near_misses` from module-level statements (later ones win)."""
     others: dict[str, int] = {}
