@@ -53,8 +53,10 @@ def read_number(text: str, lang: str = "en") -> float:
     if len(text) > MAX_LENGTH:
         raise InvalidAnswer(tr(lang, "the answer is too long", "答案太长"))
     try:
-        value = evaluate(text.strip(), {})
-        value = float(value) if not isinstance(value, bool) else math.nan
+        result = evaluate(text.strip(), {})
+        if isinstance(result, bool):
+            raise FormulaError("a comparison is not a number")
+        value = float(result)
     except (FormulaError, OverflowError, RecursionError, MemoryError) as err:
         reason = str(err) if isinstance(err, FormulaError) else "too large"
         raise InvalidAnswer(tr(lang, "not a number: {r}", "不是一个数：{r}", r=reason)) from None
