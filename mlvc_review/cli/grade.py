@@ -44,7 +44,13 @@ def grade(
 
         seed = secrets.randbelow(2**31)
     options = Options(seed=seed, examples=examples, timeout=timeout, heavy_ok=choice.heavy_ok, device=choice.device, lang=lang, hints=hints)
-    doc = _run(paths, task, options, jobs)
+    document_out = sys.stdout
+    if fmt != "text" and output is None:
+        sys.stdout = sys.stderr  # stray prints (hypothesis, warnings) never mix into the document
+    try:
+        doc = _run(paths, task, options, jobs)
+    finally:
+        sys.stdout = document_out
     _emit(doc, fmt, output)
     subs = doc["submissions"]
     from mlvc_review.grading.report import passed

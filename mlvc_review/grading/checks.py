@@ -9,6 +9,7 @@ output flood) after which the check is not continued. The driver in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -64,11 +65,10 @@ def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, 
         device=ctx.device if check.heavy else "cpu", timeout=ctx.timeout, **more,
     )
     if outcome.status in STOP_STATUSES:
-        text = STOP_TEXT[outcome.status]
-        detail = f": {outcome.error}" if outcome.error else ""
-        return outcome, Failure(STOP_STATUSES[outcome.status], text + detail, case, stop=True)
+        text = (outcome.error or "").strip() or STOP_TEXT[outcome.status]
+        return outcome, Failure(STOP_STATUSES[outcome.status], text, case, stop=True)
     if outcome.status == "error":
-        return outcome, Failure("error", f"raised {_first_line(outcome.error)}", case)
+        return outcome, Failure("error", _error_text(outcome.error), case)
     return outcome, None
 
 
@@ -102,10 +102,10 @@ def eval_raises(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
     if failure and failure.stop:
         return failure
     if outcome.status == "error":
-        name = _first_line(outcome.error).split(":", 1)[0].strip()
+        name = _exception_line(outcome.error).split(":", 1)[0].strip()
         if name == wanted or name.endswith("." + wanted):
             return None
-        return Failure("failed", f"raised {_first_line(outcome.error)}; the contract requires {wanted}", case)
+        return Failure("failed", f"raised {_exception_line(outcome.error)}; the contract requires {wanted}", case)
     return Failure("failed", f"returned {_brief(outcome.value)} instead of raising {wanted}", case, None, outcome.value)
 
 
@@ -165,7 +165,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _first_line(text: str | None) -> str:
+def _error_text(error: str | None) -> str:
+    """ "raised Name: message" for an exception, else the sandbox's own words."""
+    line = _exception_line(error)
+    return f"raised {line}" if re.match(r"[A-Za-z_][\w.]*(: |$)", line) else line
+
+
+def _exception_line(text: str | None) -> str:
     lines = [line for line in (text or "").strip().splitlines() if line.strip()]
     return lines[-1] if lines else "an exception"
 
