@@ -21,9 +21,9 @@ def _eps_model(x_t: np.ndarray, t: np.ndarray) -> np.ndarray:
     return 0.5 * np.asarray(x_t) + 0.1 * t.reshape(t.shape + (1,) * (np.ndim(x_t) - t.ndim))
 
 
-def generic_cases() -> dict[str, list[Case]]:
+def generic_cases(seed: int = 20260127) -> dict[str, list[Case]]:
     """function name -> list of (args, kwargs); built fresh so tests cannot share mutated arrays."""
-    rng = np.random.default_rng(20260127)
+    rng = np.random.default_rng(seed)
     n = rng.normal
     X = n(size=(8, 3))
     betas = np.linspace(0.01, 0.2, 6)
@@ -77,6 +77,22 @@ def generic_cases() -> dict[str, list[Case]]:
             ((n(size=(3, 2)), 0, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
             ((n(size=(3, 2)), 3, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
         ],
+    }
+
+
+def extreme_cases() -> dict[str, list[Case]]:
+    """Inputs at the contract's stated stability limits ("Required: stable")."""
+    rng = np.random.default_rng(7)
+    Q = rng.normal(size=(3, 4))
+    Q *= 1e4 * 2 / np.abs(Q @ Q.T).max()  # scores Q Q^T / sqrt(4) reach 1e4 in magnitude
+    x = (rng.random((2, 5)) < 0.5).astype(np.float64)
+    logits = np.where(rng.random((2, 5)) < 0.5, 100.0, -100.0)
+    return {
+        "sigmoid": [((np.array([-1e3, -50.0, 0.0, 50.0, 1e3]),), {})],
+        "softmax": [((np.array([[1e4, -1e4, 0.0], [-1e4, -1e4 + 1, -1e4]]),), {})],
+        "sigmoid_backward": [((np.array([-1e3, -30.0, 0.0, 30.0, 1e3]), np.ones(5)), {})],
+        "scaled_dot_product_attention": [((Q, Q, rng.normal(size=(3, 2)), np.tril(np.ones((3, 3), bool))), {})],
+        "negative_elbo": [((x, logits, rng.normal(size=(2, 3)), rng.normal(size=(2, 3))), {})],
     }
 
 
