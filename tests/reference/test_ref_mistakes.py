@@ -38,7 +38,10 @@ def test_every_mistake_differs_from_the_reference(function):
     ref = reference(function)
     for m in MISTAKES[function]:
         wrong = load_impl(m["impl"])
-        diffs = [outcomes_differ(outcome(ref, c), outcome(wrong, c)) for c in CASES[function]]
+        outcomes = [outcome(wrong, c) for c in CASES[function]]
+        # a mistake that only ever crashes would teach nothing: it must return a value somewhere
+        assert any(not isinstance(o, str) for o in outcomes), f"{m['impl']} raises on every generic case"
+        diffs = [outcomes_differ(outcome(ref, c), o) for c, o in zip(CASES[function], outcomes)]
         assert any(diffs), f"{m['impl']} agrees with the reference on every generic case"
 
 
