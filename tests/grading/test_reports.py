@@ -1,0 +1,105 @@
+"""Report documents: the JSON shape of the issue, JUnit XML and Gradescope results."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from rich.console import Console
+
+from mlvc_review.grading.discovery import discover_source
+from mlvc_review.grading.report import FORMATS, document, passed, render_json
+from mlvc_review.grading.runner import Options, SubmissionResult, grade_submission
+from mlvc_review.ui import THEME
+from mlvc_review.ui.grade import compact, render_report
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _fake_sandbox import FakePool  # noqa: E402
+
+SOURCE = (
+    "import numpy as np\n"
+    "def normal_equation(X, y):\n    return X.T @ y\n"
+    "def ridge_regression(X, y, lam):\n    return np.linalg.solve(X.T @ X + lam * np.eye(X.shape[1]), X.T @ y)\n"
+    "def softmx(z):\n    return z\n"
+)
+
+
+def make_doc(seed: int = 3) -> dict:
+    sub = discover_source(SOURCE, Path("student.py"))
+    result = grade_submission(sub, FakePool(), {}, Options(seed=seed, examples=20))
+    unreadable = SubmissionResult("broken.py", "broken.py:3: syntax error: invalid syntax")
+    return document([result, unreadable], seed=seed, isolation="test", duration=1.0)
+
+
+def test_json_has_the_issue_shape():
+    doc = json.loads(render_json(make_doc()))
+    assert {"tool", "version", "seed", "submissions"} <= set(doc) and doc["tool"] == "mlvc-review" and doc["seed"] == 3
+    first, broken = doc["submissions"]
+    assert first["path"] == "student.py" and first["error"] is None
+    assert broken["error"].startswith("broken.py:3") and broken["tasks"] == []
+    by_fn = {t["function"]: t for t in first["tasks"]}
+    assert set(by_fn) == {"normal_equation", "ridge_regression", "softmax"}
+    for task in first["tasks"]:
+        assert {"task", "function", "status", "score", "max_score", "diagnosis", "checks"} <= set(task)
+        assert task["status"] in {"passed", "failed", "error", "timeout", "skipped"}
+        for check in task["checks"]:
+            assert {"name", "status", "message", "counterexample"} <= set(check)
+    ne = by_fn["normal_equation"]
+    assert ne["status"] == "failed" and ne["diagnosis"]["name"] == "forgot the inverse" and ne["diagnosis"]["explanation"]
+    ce = next(c for c in ne["checks"] if c["counterexample"])["counterexample"]
+    assert {"args", "expected", "got", "max_abs_err", "max_rel_err"} <= set(ce)
+    assert by_fn["ridge_regression"]["status"] == "passed" and by_fn["softmax"]["status"] == "error"
+
+
+def test_passed_rule():
+    doc = make_doc()
+    assert not passed(doc)
+    doc["submissions"] = doc["submissions"][:1]
+    doc["submissions"][0]["tasks"] = [t for t in doc["submissions"][0]["tasks"] if t["status"] == "passed"]
+    assert passed(doc)
+
+
+def test_junit_one_testcase_per_check():
+    doc = make_doc()
+    root = ET.fromstring(FORMATS["junit"](doc).split("\n", 1)[1])
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["student.py", "broken.py"]
+    cases = suites[0].findall("testcase")
+    n_checks = sum(len(t["checks"]) or 1 for t in doc["submissions"][0]["tasks"])
+    assert len(cases) == n_checks == int(suites[0].get("tests"))
+    failures = [c for c in cases if c.find("failure") is not None]
+    assert failures and all(c.find("failure").get("message") for c in failures)
+    assert int(suites[0].get("failures")) == len(failures)
+    assert suites[1].find("testcase/error") is not None
+    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
+
+
+def test_gradescope_results():
+    doc = make_doc()
+    doc["submissions"] = doc["submissions"][:1]
+    out = json.loads(FORMATS["gradescope"](doc))
+    assert {"score", "max_score", "tests"} <= set(out)
+    for test in out["tests"]:
+        assert {"name", "score", "max_score", "status", "output", "visibility"} <= set(test)
+        assert test["status"] in ("passed", "failed")
+    assert out["score"] == sum(t["score"] for t in out["tests"]) < out["max_score"]
+    ne = next(t for t in out["tests"] if t["name"].startswith("normal_equation"))
+    assert ne["status"] == "failed" and "forgot the inverse" in ne["output"]
+
+
+def test_terminal_report_has_table_panels_seed_and_reproduce_line():
+    buffer = io.StringIO()
+    render_report(make_doc(seed=42), Console(file=buffer, width=200, no_color=True, theme=THEME))
+    text = buffer.getvalue()
+    assert "normal_equation" in text and "forgot the inverse" in text and "did you mean `softmax`" in text
+    assert "mlvc-review grade student.py --task normal_equation --seed 42" in text
+    assert "seed 42" in text and "expected:" in text and "got:" in text
+
+
+def test_compact_summaries():
+    assert compact([{"shape": [2, 2], "dtype": "float64", "array": [[1.0, 2.0], [3.0, 4.0]]}]) == "(array(2, 2) [1, 2, 3, 4])"
+    big = {"shape": [100, 3], "dtype": "float64", "first": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5]}
+    assert compact(big).endswith(", ...]") and compact(7) == "7"

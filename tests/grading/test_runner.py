@@ -1,0 +1,204 @@
+"""The runner and check kinds, on an in-process fake sandbox (trusted test sources only)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlvc_review.grading import spec as spec_mod
+from mlvc_review.grading.compare import compare
+from mlvc_review.grading.discovery import discover_source
+from mlvc_review.grading.explore import NEEDS_GPU
+from mlvc_review.grading.runner import NO_CHECKS, Options, grade_submission
+from mlvc_review.grading.spec import Case, Check, TaskSpec
+from mlvc_review.grading.taskinfo import TaskInfo
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _fake_sandbox import FakePool  # noqa: E402
+
+WRONG_NE = "def normal_equation(X, y):\n    return X.T @ y\n"
+RIGHT_NE = "import numpy as np\ndef normal_equation(X, y):\n    return np.linalg.solve(X.T @ X, X.T @ y)\n"
+
+
+def grade(source: str, requested: dict | None = None, **options):
+    sub = discover_source(source, Path("sub.py"))
+    return grade_submission(sub, FakePool(), requested or {}, Options(**({"seed": 5, "examples": 30} | options)))
+
+
+def ints(lo: int, hi: int):
+    def strategy():
+        return st.integers(lo, hi).map(lambda n: Case((n,), label=f"n={n}"))
+
+    return strategy
+
+
+@pytest.fixture
+def custom_task(monkeypatch):
+    """Register a TaskSpec for a contract function for the duration of one test."""
+    spec_mod.load_all()
+
+    def put(function: str, reference: str, *checks: Check, **kw) -> None:
+        monkeypatch.setitem(spec_mod.TASKS, function, TaskSpec(function, reference, tuple(checks), **kw))
+
+    return put
+
+
+def test_wrong_answer_fails_with_a_shrunk_input_and_the_diagnosis():
+    task = grade(WRONG_NE).tasks[0]
+    assert task.function == "normal_equation" and task.status == "failed" and task.score < 1
+    values = next(c for c in task.checks if c.name == "values")
+    ce = values.counterexample()
+    assert values.status == "failed" and ce["expected"] is not None and ce["got"] is not None
+    assert ce["args"][0]["shape"] == [1, 1]  # shrunk to the smallest problem
+    assert ce["max_abs_err"] > 0 and ce["max_rel_err"] > 0
+    assert task.diagnosis["name"] == "forgot the inverse"
+
+
+def test_right_answer_passes_in_full():
+    task = grade(RIGHT_NE).tasks[0]
+    assert task.status == "passed" and task.score == task.max_score == 1.0
+    assert all(c.status == "passed" and c.examples > 0 for c in task.checks)
+
+
+def test_same_seed_same_report():
+    def shown(seed):
+        task = grade(WRONG_NE, seed=seed).tasks[0]
+        return [(c.name, c.status, c.message, c.examples, repr(c.counterexample())) for c in task.checks]
+
+    assert shown(11) == shown(11)
+
+
+def test_contract_function_without_spec_is_skipped_never_passed(monkeypatch):
+    spec_mod.load_all()
+    monkeypatch.delitem(spec_mod.TASKS, "xor_network", raising=False)
+    task = grade("def xor_network():\n    return 1\n").tasks[0]
+    assert task.status == "skipped" and task.message == NO_CHECKS and task.max_score == 0
+
+
+def test_requested_function_missing_and_near_miss():
+    result = grade("def normal_eqn(X, y):\n    return X\n")
+    assert result.tasks[0].status == "error" and "did you mean `normal_equation`" in result.tasks[0].message
+    requested = {"ridge_regression": TaskInfo("ch1-ridge", "ridge_regression")}
+    task = grade(RIGHT_NE, requested).tasks[0]
+    assert task.task == "ch1-ridge" and task.status == "error" and "not defined" in task.message
+
+
+def test_uncallable_signature_is_an_error_before_running():
+    task = grade("def normal_equation(X):\n    return X\n").tasks[0]
+    assert task.status == "error" and "takes 1 parameter" in task.message and task.checks == []
+
+
+def test_wrong_parameter_names_fail_a_signature_check_but_the_rest_runs():
+    task = grade(RIGHT_NE.replace("(X, y)", "(A, b)").replace("X.T @ X, X.T @ y", "A.T @ A, A.T @ b")).tasks[0]
+    names = {c.name: c.status for c in task.checks}
+    assert names["signature"] == "failed" and names["values"] == "passed" and task.status == "failed"
+
+
+def test_question_checks_select_and_hidden_checks_withhold_expected():
+    info = TaskInfo("ch1-ne", "normal_equation", checks=("values",), hidden=("values",), hints=())
+    task = grade(WRONG_NE, {"normal_equation": info}).tasks[0]
+    assert [c.name for c in task.checks] == ["values"]
+    ce = task.checks[0].counterexample()
+    assert ce["hidden"] is True and ce["expected"] is None and ce["args"]
+
+
+def test_import_failure_reports_every_task():
+    result = grade("raise RuntimeError('boom')\n" + RIGHT_NE)
+    task = result.tasks[0]
+    assert task.status == "error" and all("importing the file failed" in c.message for c in task.checks)
+
+
+def test_raises_kind(custom_task):
+    custom_task("conv_output_size", "mlvc_reference.convolution:conv_output_size",
+                Check("errors", "raises", strategy=ints(-5, 0), raises=ValueError, max_examples=20))
+    good = "def conv_output_size(I, K, P=0, S=1, D=1):\n    raise ValueError('I < 1')\n"
+    silent = "def conv_output_size(I, K, P=0, S=1, D=1):\n    return -1\n"
+    wrong_type = "def conv_output_size(I, K, P=0, S=1, D=1):\n    raise TypeError('no')\n"
+    src = lambda body: body.replace("(I, K, P=0, S=1, D=1)", "(I, K=1, P=0, S=1, D=1)")  # noqa: E731
+    assert grade(src(good)).tasks[0].status == "passed"
+    failed = grade(src(silent)).tasks[0].checks[0]
+    assert failed.status == "failed" and "instead of raising ValueError" in failed.message
+    assert "the contract requires ValueError" in grade(src(wrong_type)).tasks[0].checks[0].message
+
+
+def test_mutation_kind_catches_in_place_changes(custom_task):
+    def cases():
+        return [Case((np.arange(4.0),), label="vector")]
+
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid", Check("no mutation", "mutation", examples=cases))
+    clean = "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"
+    dirty = "import numpy as np\ndef sigmoid(x):\n    x *= -1\n    np.exp(x, out=x)\n    x += 1\n    return 1 / x\n"
+    assert grade(clean).tasks[0].status == "passed"
+    check = grade(dirty).tasks[0].checks[0]
+    assert check.status == "failed" and "modified in place" in check.message
+
+
+def test_property_kind(custom_task):
+    def positive(case, got):
+        return None if np.all(np.asarray(got) > 0) else "values must be positive"
+
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid",
+                Check("positive", "property", examples=lambda: [Case((np.array([-3.0, 0.0, 3.0]),))], prop=positive))
+    assert grade("import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n").tasks[0].status == "passed"
+    assert grade("def sigmoid(x):\n    return -x\n").tasks[0].checks[0].message == "values must be positive"
+
+
+def test_timeout_stops_the_check_without_shrinking(custom_task):
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid",
+                Check("values", "compare", strategy=lambda: st.just(Case((np.zeros(3),))), max_examples=50))
+    check = grade("def sigmoid(x):\n    raise TimeoutError\n").tasks[0].checks[0]
+    assert check.status == "timeout" and check.examples == 1
+
+
+def test_reference_failure_is_a_grader_error_not_the_students(custom_task):
+    custom_task("sigmoid", "mlvc_reference.convolution:conv_output_size",
+                Check("values", "compare", examples=lambda: [Case((np.zeros(3),))]))
+    check = grade("def sigmoid(x):\n    return x\n").tasks[0].checks[0]
+    assert check.status == "error" and check.message.startswith("grader error")
+
+
+def test_heavy_checks_skip_without_a_device_and_never_pass(custom_task):
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid",
+                Check("values", "compare", examples=lambda: [Case((np.zeros(3),))]),
+                Check("large", "compare", examples=lambda: [Case((np.zeros(3),))], heavy=True))
+    source = "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"
+    task = grade(source).tasks[0]
+    heavy = task.checks[1]
+    assert heavy.status == "skipped" and heavy.message == NEEDS_GPU and task.status == "passed"
+    assert grade(source, heavy_ok=True).tasks[0].checks[1].status == "passed"
+
+
+def test_nondeterministic_submission_does_not_crash_the_grader():
+    src = "import numpy as np\ndef normal_equation(X, y):\n    w = np.linalg.solve(X.T @ X, X.T @ y)\n    return w + (np.random.rand() < 0.5)\n"
+    task = grade(src).tasks[0]
+    assert task.status in ("failed", "error")
+
+
+@settings(max_examples=40)
+@given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=6), st.floats(1e-3, 1.0))
+def test_compare_accepts_equal_and_rejects_perturbed(values, bump):
+    a = np.array(values)
+    assert compare(a, a.copy()) is None
+    assert compare(a, [float(v) for v in values]) is None
+    b = a.copy()
+    b[0] += bump * (1 + abs(b[0]))
+    found = compare(a, b)
+    assert found is not None and found.max_abs_err > 0
+
+
+def test_compare_structure_shape_dtype_and_nan_rules():
+    a = np.ones((2, 3))
+    assert "shape (3, 2)" in compare(a, a.T).message
+    assert compare((a, a), [a, a]) is None
+    assert "expected a tuple of 2" in compare((a, a), a).message
+    assert "integer type" in compare(np.array([1, 2]), np.array([1.0, 2.0])).message
+    assert compare(np.array([np.nan, 1.0]), np.array([np.nan, 1.0])) is None
+    assert compare(np.array([1.0]), np.array([np.nan])) is not None
+    assert "finite" in compare(np.array([1.0]), np.array([np.inf]), nan_policy="forbid").message
+    assert "boolean" in compare(np.eye(2) > 0, np.eye(2)).message
+    assert "None" in compare(a, None).message
