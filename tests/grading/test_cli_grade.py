@@ -1,0 +1,125 @@
+"""`mlvc-review grade` and `start` through the CLI, with the real sandbox, in a temporary home."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from mlvc_review.cli import app
+
+runner = CliRunner()
+
+RIGHT = (
+    "import numpy as np\n\n\n"
+    "def normal_equation(X, y):\n    return np.linalg.solve(X.T @ X, X.T @ y)\n\n\n"
+    "def ridge_regression(X, y, lam):\n    return np.linalg.inv(X.T @ X + lam * np.eye(X.shape[1])) @ (X.T @ y)\n"
+)
+WRONG = "def normal_equation(X, y):\n    print('debugging output')\n    return X.T @ y\n"
+FAST = ["--seed", "7", "--examples", "15"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    out = {}
+    for name, text in {"right.py": RIGHT, "wrong.py": WRONG, "broken.py": "def normal_equation(X, y)\n    pass\n"}.items():
+        out[name] = tmp_path / name
+        out[name].write_text(text)
+    return out
+
+
+def test_passing_file_exits_0_and_json_stdout_is_only_the_document(files):
+    result = runner.invoke(app, ["grade", str(files["right.py"]), "--format", "json", *FAST])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["seed"] == 7 and [t["status"] for t in doc["submissions"][0]["tasks"]] == ["passed", "passed"]
+
+
+def test_failing_file_exits_1_and_student_prints_stay_out_of_stdout(files):
+    result = runner.invoke(app, ["grade", str(files["wrong.py"]), "--format", "json", *FAST])
+    assert result.exit_code == 1
+    assert "debugging output" not in result.stdout
+    task = json.loads(result.stdout)["submissions"][0]["tasks"][0]
+    assert task["status"] == "failed" and task["diagnosis"]["name"] == "forgot the inverse"
+
+
+def test_unreadable_submission_exits_2_with_file_and_line(files):
+    result = runner.invoke(app, ["grade", str(files["broken.py"]), "--format", "json", *FAST])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["submissions"][0]["error"].startswith(f"{files['broken.py']}:1: syntax error")
+
+
+def test_usage_errors_exit_2(files, tmp_path):
+    assert runner.invoke(app, ["grade", str(tmp_path / "empty_dir_missing")]).exit_code == 2
+    assert runner.invoke(app, ["grade", str(files["right.py"]), "--task", "normal_eqn"]).exit_code == 2
+    assert runner.invoke(app, ["grade", str(files["right.py"]), "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["grade", str(files["right.py"]), "--device", "tpu"]).exit_code == 2
+
+
+def test_task_option_and_text_report(files):
+    result = runner.invoke(app, ["grade", str(files["right.py"]), "--task", "ridge_regression", *FAST])
+    assert result.exit_code == 0
+    assert "ridge_regression" in result.stdout and "normal_equation" not in result.stdout and "seed 7" in result.stdout
+
+
+def test_output_file_and_machine_formats(files, tmp_path):
+    out = tmp_path / "report.xml"
+    result = runner.invoke(app, ["grade", str(files["wrong.py"]), "--format", "junit", "--output", str(out), *FAST])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert ET.parse(out).getroot().tag == "testsuites"
+    result = runner.invoke(app, ["grade", str(files["right.py"]), "--format", "gradescope", *FAST])
+    scores = json.loads(result.stdout)
+    assert scores["score"] == scores["max_score"] == 2.0
+
+
+def test_same_seed_reproduces_the_report(files):
+    def run():
+        doc = json.loads(runner.invoke(app, ["grade", str(files["wrong.py"]), "--format", "json", *FAST]).stdout)
+        return doc["submissions"][0]["tasks"]
+
+    assert run() == run()
+
+
+def test_numpy_grading_never_imports_torch_or_sympy_in_the_grading_process(files):
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(m for m in ('torch', 'sympy') if m in sys.modules) + '\\n'))\n"
+        f"sys.argv = ['mlvc-review', 'grade', {str(files['right.py'])!r}, '--format', 'json', '--seed', '1', '--examples', '5']\n"
+        "from mlvc_review.cli import main\nmain()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["submissions"][0]["tasks"][0]["status"] == "passed"
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES"))
+    assert line.strip() == "MODULES"
+
+
+def test_cli_module_imports_nothing_heavy():
+    code = "import sys, mlvc_review.cli.grade; print(sorted(m for m in ('torch', 'sympy', 'hypothesis', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_start_writes_stubs_that_fail_and_never_overwrites(tmp_path):
+    out = tmp_path / "mine.py"
+    result = runner.invoke(app, ["start", "normal_equation", "--out", str(out)])
+    assert result.exit_code == 0 and out.exists()
+    assert "def normal_equation(X, y):" in out.read_text()
+    assert runner.invoke(app, ["start", "softmax", "--out", str(out)]).exit_code == 2
+    assert "normal_equation" in out.read_text()
+    graded = runner.invoke(app, ["grade", str(out), "--format", "json", *FAST])
+    task = json.loads(graded.stdout)["submissions"][0]["tasks"][0]
+    assert graded.exit_code == 1 and all(c["status"] != "passed" for c in task["checks"])
+
+
+def test_start_chapter_and_unknown_names(tmp_path):
+    out = tmp_path / "ch6.py"
+    assert runner.invoke(app, ["start", "chapter", "6", "--out", str(out)]).exit_code == 0
+    assert "def scaled_dot_product_attention(Q, K, V, mask=None):" in out.read_text()
+    result = runner.invoke(app, ["start", "scaled_dot_attention", "--out", str(tmp_path / "x.py")])
+    assert result.exit_code == 2 and "did you mean 'scaled_dot_product_attention'" in result.output
