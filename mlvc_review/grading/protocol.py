@@ -117,6 +117,8 @@ def decode(blob: bytes, *, max_bytes: int = MAX_MESSAGE_BYTES) -> Any:
     pos = len(MAGIC)
     (n_header,) = _unpack("<I", view, pos)
     pos += 4
+    if n_header > len(view) - pos:
+        raise ProtocolError("truncated message header")
     try:
         tree = json.loads(bytes(view[pos : pos + n_header]).decode())
     except (ValueError, RecursionError) as err:

@@ -29,6 +29,7 @@ import json
 import os
 import select
 import shutil
+import site
 import socket
 import subprocess
 import sys
@@ -92,16 +93,19 @@ def _clean_env(home: str) -> dict[str, str]:
 
 
 def _hidden_dirs() -> list[str]:
-    """The grader's code and the references: covered by an empty tmpfs inside the sandbox."""
-    dirs = {os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+    """The grader's code, the references, the project and the cwd: covered by an empty tmpfs
+    inside the sandbox, unless one of them holds the Python install the sandbox needs."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    candidates = {package, os.path.dirname(package), os.getcwd()}
     spec = importlib.util.find_spec("mlvc_reference")
     if spec is not None and spec.submodule_search_locations:
-        dirs.update(os.path.abspath(p) for p in spec.submodule_search_locations)
-    cwd = os.getcwd()
-    needed = [sys.prefix, sys.exec_prefix, os.path.dirname(os.__file__), *(p for p in sys.path if p)]
-    if cwd != "/" and not any(os.path.abspath(p).startswith(cwd.rstrip("/") + "/") or os.path.abspath(p) == cwd for p in needed):
-        dirs.add(cwd)
-    top = sorted(dirs)
+        candidates.update(os.path.abspath(p) for p in spec.submodule_search_locations)
+    needed = [os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages())]
+
+    def holds_needed(d: str) -> bool:
+        return d == "/" or any(p == d or p.startswith(d.rstrip("/") + "/") for p in needed)
+
+    top = sorted(d for d in candidates if not holds_needed(d))
     return [d for d in top if not any(d.startswith(p.rstrip("/") + "/") for p in top if p != d)]
 
 

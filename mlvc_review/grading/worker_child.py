@@ -77,7 +77,7 @@ def run_student(sub: Submission, action: Any) -> dict:
         reply["status"], reply["error"] = classify(exc, sub)
     reply["seconds"] = time.perf_counter() - start
     reply["stdout"], reply["stderr"], flooded = sub.capture.finish()
-    if flooded and reply["status"] == "ok":
+    if flooded and reply["status"] in ("ok", "error"):  # an EFBIG error is the flood's doing
         reply["status"], reply["error"] = "output", f"output limit exceeded ({sub.limits['output_bytes']} bytes)"
     return reply
 

@@ -27,7 +27,8 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 NS_FLAGS = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_REC, MS_PRIVATE = 1 << 14, 1 << 18
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 1 << 14, 1 << 18
+MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 SANDBOX_UID_BASE = 2_000_000_000  # one fresh uid per submission: its own RLIMIT_NPROC count
@@ -58,11 +59,12 @@ def die_with_parent() -> None:
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def enter_namespaces(hide: list[str]) -> None:
+def enter_namespaces(hide: list[str], expose: list[str]) -> None:
     """Unshare namespaces and build the private mounts; the *next* child is the pid-ns init.
 
     Args:
         hide: directories to cover with an empty read-only tmpfs (the grader's code).
+        expose: directories the unprivileged sandbox uid must read (the Python install).
     """
     _check(_libc.unshare(NS_FLAGS), "unshare")
     # stop mount events propagating back to the host
@@ -70,9 +72,49 @@ def enter_namespaces(hide: list[str]) -> None:
     for target in PRIVATE_TMP:
         if os.path.isdir(target):
             _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
+    _expose(expose)
     for target in hide:
         if os.path.isdir(target):
             _mount("tmpfs", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+
+
+def _closed_ancestor(path: str) -> str | None:
+    """The outermost proper ancestor of `path` that others may not traverse (e.g. /root), if any."""
+    parts = os.path.abspath(path).strip("/").split("/")
+    for i in range(1, len(parts)):
+        ancestor = "/" + "/".join(parts[:i])
+        if not os.stat(ancestor).st_mode & 0o001:
+            return ancestor
+    return None
+
+
+def _expose(paths: list[str]) -> None:
+    """Make `paths` readable to any uid while hiding the rest of their closed ancestors.
+
+    A Python installed under /root (mode 0700) is unreadable to the sandbox uid. For each
+    such ancestor: bind the needed paths aside, cover the ancestor with an empty tmpfs
+    (so its other contents — keys, history — stay hidden), recreate the paths and bind
+    them back read-only.
+    """
+    paths = sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)})
+    paths = [p for p in paths if not any(p.startswith(q + "/") for q in paths)]
+    blocked: dict[str, list[str]] = {}
+    for path in paths:
+        ancestor = _closed_ancestor(path)
+        if ancestor is not None:
+            blocked.setdefault(ancestor, []).append(path)
+    for n, (ancestor, inner) in enumerate(sorted(blocked.items())):
+        stages = [f"/tmp/.mlvc-stage-{n}-{i}" for i in range(len(inner))]
+        for path, stage in zip(inner, stages):
+            os.mkdir(stage, 0o700)
+            _mount(path, stage, None, MS_BIND | MS_REC, None)
+        _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
+        for path, stage in zip(inner, stages):
+            os.makedirs(path, 0o755, exist_ok=True)
+            _mount(stage, path, None, MS_BIND | MS_REC, None)
+            _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+            _check(_libc.umount2(stage.encode(), MNT_DETACH), f"umount {stage}")
+            os.rmdir(stage)
 
 
 def mount_proc() -> None:
@@ -87,7 +129,7 @@ def probe() -> str:
     pid = os.fork()
     if pid == 0:
         try:
-            enter_namespaces([])
+            enter_namespaces([], [])
             os._exit(0)
         except BaseException:  # noqa: BLE001 - any failure means no namespaces
             os._exit(1)
