@@ -198,7 +198,9 @@ def render(node: Node, outer: int = 0) -> str:
         text = "-" + render(node[1], prec)
     else:
         op = {"add": " + ", "sub": " - ", "mul": " ", "div": " / "}[kind]
-        right = render(node[2], prec + (kind in ("sub", "div")) + 2 * (kind == "mul" and node[2][0] == "neg"))
+        right = render(node[2], prec + (kind in ("sub", "div")))
+        if kind == "mul" and right.startswith("-"):
+            right = f"({right})"  # "A -B" would read as a difference
         text = render(node[1], prec) + op + right
     return f"({text})" if prec < outer else text
 
