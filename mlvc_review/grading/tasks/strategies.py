@@ -1,0 +1,111 @@
+"""Shared input builders for the task specs: bounded values, small shapes, seeded draws.
+
+A "values" strategy draws the *dimensions* of an input with hypothesis and a
+seed for NumPy's generator, then builds well-conditioned arrays from the seed.
+Shrinking therefore makes a failing input small (fewest rows, shortest axes,
+seed 0) while every drawn input stays inside the contract's stated range.
+Hypothesis is imported only inside `cases`, when a strategy is asked for, so
+importing a task module costs nothing at CLI start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from mlvc_review.grading.spec import Case
+
+Dim = tuple[int, int] | list[Any]
+DECIMALS = 3
+
+
+def cases(build: Callable[..., Case], **dims: Dim) -> Any:
+    """A hypothesis strategy of `Case`s: `build(rng, **drawn_dims)` for drawn dims and a seed.
+
+    Args:
+        build: (rng: numpy Generator, **dims) -> Case.
+        dims: name -> (low, high) inclusive integer range, or a list of values to pick from.
+
+    Returns:
+        SearchStrategy[Case].
+    """
+    from hypothesis import strategies as st
+
+    def strategy(spec: Dim) -> Any:
+        if isinstance(spec, tuple):
+            return st.integers(spec[0], spec[1])
+        return st.sampled_from(spec)
+
+    drawn = {name: strategy(spec) for name, spec in dims.items()}
+
+    def make(seed: int, **kw: Any) -> Case:
+        return build(np.random.default_rng(seed), **kw)
+
+    return st.builds(make, seed=st.integers(0, 2**32 - 1), **drawn)
+
+
+def fixed(build: Callable[..., Case], *dim_sets: dict[str, Any], seed: int = 7) -> list[Case]:
+    """Fixed cases: `build(rng, **dims)` for each dict of dims, each with its own seeded rng."""
+    return [build(np.random.default_rng(seed + i), **dims) for i, dims in enumerate(dim_sets)]
+
+
+def normal(rng: np.random.Generator, *shape: int, scale: float = 1.0) -> np.ndarray:
+    """N(0, scale²) entries rounded to `DECIMALS`, float64 of `shape`."""
+    return np.round(rng.standard_normal(shape) * scale, DECIMALS)
+
+
+def uniform(rng: np.random.Generator, low: float, high: float, *shape: int) -> np.ndarray:
+    """Uniform entries in [low, high], rounded to `DECIMALS` (clipped back into the range)."""
+    return np.clip(np.round(rng.uniform(low, high, shape), DECIMALS), low, high)
+
+
+def nonzero(rng: np.random.Generator, *shape: int, low: float = 0.2, high: float = 2.0) -> np.ndarray:
+    """Entries with |v| in [low, high] and a random sign: never (near) zero."""
+    return uniform(rng, low, high, *shape) * rng.choice([-1.0, 1.0], size=shape)
+
+
+def orthonormal(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
+    """(n, d), n >= d, with orthonormal columns (QR of a Gaussian matrix)."""
+    q, r = np.linalg.qr(rng.standard_normal((n, d)))
+    # fix the signs so the factorisation is unique: q diag(sign(diag r))
+    return q * np.sign(np.diag(r))
+
+
+def well_conditioned(rng: np.random.Generator, n: int, d: int, s_min: float = 0.5, s_max: float = 2.0) -> np.ndarray:
+    """(n, d), n >= d, singular values in [s_min, s_max] (up to rounding): X = U diag(s) V^T.
+
+    Rounding to `DECIMALS` moves each singular value by at most about sqrt(n d) 5e-4.
+    """
+    U = orthonormal(rng, n, d)  # (n, d)
+    V = orthonormal(rng, d, d)  # (d, d)
+    s = rng.uniform(s_min, s_max, d)  # (d,)
+    # X = U diag(s) V^T, (n, d)
+    return np.round((U * s) @ V.T, DECIMALS)
+
+
+def dyadic(rng: np.random.Generator, *shape: int, step: float = 0.125, bound: float = 2.0) -> np.ndarray:
+    """Multiples of `step` in [-bound, bound], float32: exact in float32 and TF32 arithmetic.
+
+    Products and sums of such values stay exact in float32 (for bounded sums), so a
+    float32 result computed in any order, on any device, equals the float64 reference.
+    """
+    k = int(round(bound / step))
+    return (rng.integers(-k, k + 1, size=shape) * step).astype(np.float32)
+
+
+def random_mask(rng: np.random.Generator, *shape: int, p: float = 0.5) -> np.ndarray:
+    """Boolean (..., Lq, Lk) mask, True = may attend; every query row keeps at least one key."""
+    mask = rng.random(shape) < p
+    Lk = shape[-1]
+    # one guaranteed key per row: mask[..., i, keep[..., i]] = True
+    keep = rng.integers(0, Lk, size=shape[:-1])
+    np.put_along_axis(mask, keep[..., None], True, axis=-1)
+    return mask
+
+
+# NaN policy of the "stability" checks. The reference is finite on every stability
+# case, so "equal" already fails any nan/inf in a result; "forbid" would do the same
+# for grading but also makes the diagnosis compare a known mistake's nan with the
+# student's nan under "forbid", so an unstable known mistake could never be named.
+FINITE = "equal"
