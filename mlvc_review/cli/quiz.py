@@ -29,6 +29,7 @@ class Format(str, Enum):
 
 
 BankOpt = typer.Option(None, "--bank", "-b", metavar="DIR", help="Extra bank directory (repeatable).")
+OnlyOpt = typer.Option(False, "--only-bank", help="Use only the --bank directories, not the shipped questions.")
 LangOpt = typer.Option(Lang.en, "--lang", help="Language of questions and messages.")
 SeedOpt = typer.Option(None, "--seed", help="Make the session reproducible (variants and order).")
 LimitOpt = typer.Option(10, "--limit", "-n", min=1, help="Ask at most this many questions.")
@@ -38,19 +39,23 @@ DueOpt = typer.Option(False, "--due", help="Only questions that are due for revi
 WorkdirOpt = typer.Option(None, "--workdir", help="Where code questions write starter files (default: cwd).")
 
 
-def _load(bank: Optional[list[str]]):
+def _load(bank: Optional[list[str]], only: bool = False):
     from mlvc_review.bank.loader import load_bank
 
-    return load_bank(bank or [])
+    if only and not bank:
+        raise UsageError("--only-bank needs at least one --bank DIR")
+    return load_bank(bank or [], include_shipped=not only)
 
 
 def _open_store():
+    from rich.markup import escape
+
     from mlvc_review.quiz.store import open_store
     from mlvc_review.ui import err_console
 
     store = open_store()
     if store.notice:
-        err_console.print(f"[warn]warning:[/warn] {store.notice}", markup=True, highlight=False)
+        err_console.print(f"[warn]warning:[/warn] {escape(store.notice)}", highlight=False, soft_wrap=True)
     return store
 
 
@@ -87,10 +92,10 @@ def _quiz(questions, bank_loaded, *, limit, qtype, seed, lang, new, due, workdir
 @quiz_app.command("chapter")
 def chapter_cmd(chapter: str = typer.Argument(..., help="Chapter number or slug."), limit: int = LimitOpt,
                 qtype: Optional[str] = TypeOpt, seed: Optional[int] = SeedOpt, lang: Lang = LangOpt,
-                new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt,
+                new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt,
                 workdir: Optional[Path] = WorkdirOpt) -> None:
     """Quiz one chapter: due questions first, then new ones."""
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     number = loaded.chapter(chapter).number
     _quiz(loaded.select(chapter=number), loaded, limit=limit, qtype=qtype, seed=seed, lang=lang, new=new, due=due,
           workdir=workdir)
@@ -99,10 +104,10 @@ def chapter_cmd(chapter: str = typer.Argument(..., help="Chapter number or slug.
 @quiz_app.command("topic")
 def topic_cmd(tag: str = typer.Argument(..., help="A tag or topic, e.g. attention."), limit: int = LimitOpt,
               qtype: Optional[str] = TypeOpt, seed: Optional[int] = SeedOpt, lang: Lang = LangOpt,
-              new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt,
+              new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt,
               workdir: Optional[Path] = WorkdirOpt) -> None:
     """Quiz every question with a tag (or topic) across chapters."""
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     questions = loaded.select(tag=tag)
     if not questions:
         known = sorted({t for q in loaded.questions for t in [q.topic, *q.tags]})
@@ -112,10 +117,10 @@ def topic_cmd(tag: str = typer.Argument(..., help="A tag or topic, e.g. attentio
 
 @quiz_app.command("all")
 def all_cmd(limit: int = LimitOpt, qtype: Optional[str] = TypeOpt, seed: Optional[int] = SeedOpt,
-            lang: Lang = LangOpt, new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt,
+            lang: Lang = LangOpt, new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt,
             workdir: Optional[Path] = WorkdirOpt) -> None:
     """Quiz the whole bank."""
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     _quiz(loaded.questions, loaded, limit=limit, qtype=qtype, seed=seed, lang=lang, new=new, due=due,
           workdir=workdir)
 
@@ -123,7 +128,7 @@ def all_cmd(limit: int = LimitOpt, qtype: Optional[str] = TypeOpt, seed: Optiona
 def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", metavar="YYYY-MM-DD",
                                                        help="Order every seen question by predicted recall then."),
                limit: int = typer.Option(20, "--limit", "-n", min=1, help="Ask at most this many questions."),
-               seed: Optional[int] = SeedOpt, lang: Lang = LangOpt, bank: Optional[list[str]] = BankOpt,
+               seed: Optional[int] = SeedOpt, lang: Lang = LangOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt,
                workdir: Optional[Path] = WorkdirOpt) -> None:
     """Review what FSRS says is due now, across chapters (lowest predicted recall first with --exam-date)."""
     from datetime import datetime, timezone
@@ -137,7 +142,7 @@ def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", meta
             when = datetime.strptime(exam_date, "%Y-%m-%d").replace(hour=9, tzinfo=timezone.utc)
         except ValueError:
             raise UsageError(f"--exam-date '{exam_date}': write the date as YYYY-MM-DD") from None
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     seed = session_seed(seed)
     with _open_store() as store:
         items = plan_review(loaded.questions, store.cards(), utc_now(), limit=limit, seed=seed, exam_date=when)
@@ -147,14 +152,14 @@ def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", meta
 def exam_cmd(chapters: str = typer.Option("1-9", "--chapters", help="Chapters, e.g. 1-9 or 1,3,5."),
              questions: int = typer.Option(20, "--questions", min=1, help="Number of questions."),
              minutes: float = typer.Option(60.0, "--minutes", min=0.1, help="Time limit; later answers do not count."),
-             seed: Optional[int] = SeedOpt, lang: Lang = LangOpt, bank: Optional[list[str]] = BankOpt) -> None:
+             seed: Optional[int] = SeedOpt, lang: Lang = LangOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt) -> None:
     """A timed mock exam across chapters: no feedback until the end, then a report per chapter."""
     from mlvc_review.quiz.events import Notice
     from mlvc_review.quiz.selection import parse_chapters, plan_exam, session_seed
     from mlvc_review.quiz.strings import t
     from mlvc_review.ui.quiz import render
 
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     numbers = parse_chapters(chapters, sorted(loaded.chapters))
     seed = session_seed(seed)
     pool = [q for q in loaded.questions if q.chapter in numbers]
@@ -166,7 +171,7 @@ def exam_cmd(chapters: str = typer.Option("1-9", "--chapters", help="Chapters, e
 
 
 def stats_cmd(fmt: Format = typer.Option(Format.table, "--format", help="table or json."), lang: Lang = LangOpt,
-              bank: Optional[list[str]] = BankOpt) -> None:
+              bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt) -> None:
     """Progress per chapter: answered, accuracy, mean recall, due now, leeches (>= 8 lapses)."""
     import json
     from collections import Counter
@@ -174,7 +179,7 @@ def stats_cmd(fmt: Format = typer.Option(Format.table, "--format", help="table o
     from mlvc_review.quiz.stats import chapter_stats
     from mlvc_review.quiz.store import utc_now
 
-    loaded = _load(bank)
+    loaded = _load(bank, only_bank)
     titles = {n: c.title.get(lang.value) for n, c in loaded.chapters.items()}
     counts = Counter(q.chapter for q in loaded.questions)
     with _open_store() as store:

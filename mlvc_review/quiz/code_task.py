@@ -30,8 +30,28 @@ def load_grader() -> Any | None:
     return api
 
 
+def submission_of(report: dict) -> dict:
+    """The one submission of a report: the grader's whole document holds it under "submissions"."""
+    submissions = report.get("submissions")
+    return submissions[0] if isinstance(submissions, list) and submissions else report
+
+
+def task_lines(task: dict) -> list[str]:
+    """What went wrong in one task: its message, the diagnosed mistake, the failed checks."""
+    lines = [str(task["message"])] if task.get("message") else []
+    diagnosis = task.get("diagnosis")
+    if isinstance(diagnosis, dict):
+        lines.append(f"{diagnosis.get('name', '')}: {diagnosis.get('explanation', '')}".strip(": "))
+    elif diagnosis:
+        lines.append(str(diagnosis))
+    for check in task.get("checks") or []:
+        if check.get("status") not in (None, "passed"):
+            lines.append(f"{check.get('name')}: {check.get('message', '')}".rstrip(": "))
+    return lines
+
+
 def report_grade(report: dict, function: str) -> Any:
-    """A checker `Grade` from the grader's JSON report: score = points / max points."""
+    """A checker `Grade` from one submission's report: score = points / max points."""
     from mlvc_review.quiz.checkers.base import Grade
 
     tasks = report.get("tasks") or []
@@ -40,8 +60,8 @@ def report_grade(report: dict, function: str) -> Any:
     score = sum(float(task.get("score") or 0) for task in tasks) / max_score if max_score else 0.0
     feedback = [str(report["error"])] if report.get("error") else []
     for task in tasks:
-        if task.get("status") != "passed" and task.get("diagnosis"):
-            feedback.append(f"{task.get('function', function)}: {task['diagnosis']}")
+        if task.get("status") != "passed":
+            feedback += [f"{task.get('function', function)}: {line}" for line in task_lines(task)]
     return Grade.of(score, feedback, f"{function}: every check passes")
 
 
@@ -67,11 +87,15 @@ def ask_code(session: "Session", ctx: "Ctx") -> None:
             session.io.show(ev.InvalidInput(t("type_ready", lang), None, lang))
             continue
         try:
-            report = grader.grade_file(path, [q.function], seed=ctx.item.seed)
+            report = submission_of(grader.grade_file(path, [q.function], seed=ctx.item.seed))
         except MlvcError as err:  # no file, sandbox failure: not an attempt
             session.io.show(ev.InvalidInput(str(err), None, lang))
             continue
         session.io.show(ev.CodeReport(report))
+        if not report.get("error") and not any(task.get("max_score") for task in report.get("tasks") or []):
+            # nothing was checked (no checks for this task yet): not an attempt
+            session.io.show(ev.InvalidInput(t("nothing_graded", lang), None, lang))
+            continue
         grade = report_grade(report, q.function)
         from mlvc_review.quiz.scheduler import rating_for
 

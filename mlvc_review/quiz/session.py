@@ -26,6 +26,10 @@ from mlvc_review.quiz.store import Attempt, ProgressStore, utc_now
 from mlvc_review.quiz.strings import t
 
 
+# what the flashcard checker reads as a rating (1-4, names, initials): answers, not commands
+RATING_KEYS = {"1", "2", "3", "4", "a", "h", "g", "e", "again", "hard", "good", "easy"}
+
+
 class QuizIO(Protocol):
     def ask(self, prompt: str) -> str | None: ...
 
@@ -187,6 +191,7 @@ class Session:
         if self.read_answer(ctx, t("reveal", self.lang), allow_empty=True) is None:
             return self.skip(ctx)
         self.io.show(ev.Revealed(ctx.variant.render(q.answer, self.lang), self.lang))
+        ctx.reserved = ctx.reserved | RATING_KEYS  # 'h' now means hard, not hint
         while True:
             raw = self.read_answer(ctx, t("rate", self.lang))
             if raw is None:
@@ -228,7 +233,7 @@ class Session:
     def _result(self, ctx: Ctx, raw: str, score: float, correct: bool, expected: str, skipped: bool = False) -> ev.Result:
         q, v = ctx.question, ctx.variant
         if not expected:
-            expected = self._checker(q.type).expected(q, v, self.lang) if q.type != "code" else ""
+            expected = self._checker(q.type).expected(q, v, self.lang)
         return ev.Result(q.id, q.chapter, q.type, v.render(q.prompt, self.lang), raw, score, correct, expected,
                          v.render(q.explanation, self.lang), v.render(q.notes_slip, self.lang) or None, skipped)
 

@@ -10,6 +10,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "starter": ("starter file written to {path}", "初始文件已写入 {path}"),
     "no_grader": ("code grading is not available in this install; :s skips this question",
                   "此安装不支持代码评分；输入 :s 跳过本题"),
+    "nothing_graded": ("nothing in this task could be graded yet; :s skips it", "此题暂时无法评分；输入 :s 跳过"),
     "type_ready": ("type 'ready' when the file is saved", "保存文件后输入 ready"),
     "empty": ("type an answer, or :? for help", "请输入答案，或输入 :? 查看帮助"),
     "no_more_hints": ("no more hints for this question", "本题没有更多提示"),

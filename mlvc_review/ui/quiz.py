@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlvc_review.quiz import events as ev
+from mlvc_review.quiz.code_task import task_lines
 from mlvc_review.quiz.strings import t
 from mlvc_review.ui import console
 
@@ -97,8 +98,8 @@ def _(e: ev.CodeReport) -> None:
         style = "ok" if task.get("status") == "passed" else "bad"
         console.print(f"[{style}]{escape(str(task.get('function')))}: {escape(str(task.get('status')))}[/] "
                       f"{task.get('score', 0)}/{task.get('max_score', 0)}")
-        if task.get("diagnosis"):
-            console.print(f"  {escape(str(task['diagnosis']))}")
+        for line in task_lines(task):
+            console.print(f"  {escape(line)}")
 
 
 @render.register

@@ -10,7 +10,6 @@ import pytest
 
 from mlvc_review.bank.loader import load_bank
 from mlvc_review.quiz import events as ev
-from mlvc_review.quiz import session as session_mod
 from mlvc_review.quiz.scheduler import AGAIN, EASY, GOOD, HARD
 from mlvc_review.quiz.selection import Item
 from mlvc_review.quiz.session import Session
@@ -112,45 +111,6 @@ class ScriptedIO:
 
     def of(self, kind: type) -> list:
         return [e for e in self.events if isinstance(e, kind)]
-
-
-class FakeFlashcard:
-    """Stand-in until the flashcard checker is registered: ratings 1-4 or their names."""
-
-    NAMES = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
-
-    def parse(self, question, variant, raw, lang="en"):
-        from mlvc_review.quiz.checkers.base import InvalidAnswer, Parsed
-
-        name = self.NAMES.get(raw.strip(), raw.strip().lower())
-        if name not in self.NAMES.values():
-            raise InvalidAnswer("rate 1-4")
-        return Parsed(value=name, understood=name)
-
-    def grade(self, question, variant, parsed, lang="en"):
-        from mlvc_review.quiz.checkers.base import Grade
-
-        return Grade.of(0.0 if parsed.value == "again" else 1.0, [], self.expected(question, variant, lang))
-
-    def expected(self, question, variant, lang="en"):
-        return variant.render(question.answer, lang)
-
-
-@pytest.fixture(autouse=True)
-def checkers(monkeypatch):
-    """The real registry when present; otherwise the real per-type checkers that exist."""
-    try:
-        from mlvc_review.quiz.checkers import get_checker  # noqa: F401
-        return
-    except ImportError:
-        pass
-    from mlvc_review.quiz.checkers.choice import ChoiceChecker, MultiChecker
-    from mlvc_review.quiz.checkers.numeric import NumericChecker
-    from mlvc_review.quiz.checkers.symbolic import SymbolicChecker
-
-    table = {"choice": ChoiceChecker(), "multi": MultiChecker(), "numeric": NumericChecker(),
-             "symbolic": SymbolicChecker(), "flashcard": FakeFlashcard()}
-    monkeypatch.setattr(session_mod, "_default_checker", table.__getitem__)
 
 
 @pytest.fixture
