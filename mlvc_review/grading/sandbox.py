@@ -153,9 +153,9 @@ class WorkerPool:
         try:
             return json.loads(line)
         except ValueError:
-            self.close()
-            with open(os.path.join(os.path.dirname(self._log.name), "template.log"), "rb") as f:
+            with open(self._log.name, "rb") as f:
                 tail = f.read()[-2000:].decode(errors="replace")
+            self.close()
             raise GradingError(f"the sandbox could not start:\n{tail}") from None
 
     def open(self, source: str, filename: str, limits: Limits | None = None) -> Any:
@@ -169,6 +169,8 @@ class WorkerPool:
 
     def connect(self) -> socket.socket:
         """A new connection to the template: one forked sandbox behind it."""
+        if self._proc.poll() is not None:
+            raise GradingError(f"the sandbox pool has stopped (template exit code {self._proc.returncode})")
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock.connect(self.socket_path)

@@ -7,8 +7,6 @@ exception in the grader.
 
 from __future__ import annotations
 
-import os
-import signal
 import time
 from typing import Any, Literal
 
@@ -16,25 +14,14 @@ from mlvc_review.errors import GradingError
 from mlvc_review.grading.protocol import ProtocolError
 from mlvc_review.grading.sandbox import CallOutcome, Limits
 from mlvc_review.grading.sandbox_watchdog import MemoryExceeded, Watchdog
-from mlvc_review.grading.sandbox_wire import Channel, ChannelClosed, ChannelTimeout
+from mlvc_review.grading.sandbox_process import SandboxProcess, death_text
+from mlvc_review.grading.sandbox_wire import ChannelClosed, ChannelTimeout
 
 _STATUSES = ("ok", "error", "timeout", "memory", "crashed", "output")
 
 
-def _death_text(code: Any) -> str:
-    if type(code) is not int:
-        return "the submission process died"
-    if code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"the submission process was killed by {name}"
-    return f"the submission process exited with code {code}"
-
-
 class SandboxSession:
-    """A submission imported in an isolated worker; use as a context manager.
+    """A submission imported in an isolated worker; use as a context manager (one thread at a time).
 
     Attributes:
         import_outcome: the import's `CallOutcome` ("ok", or error/timeout/memory/crashed).
@@ -44,31 +31,24 @@ class SandboxSession:
     def __init__(self, pool: Any, source: str, filename: str, limits: Limits):
         self.pool, self.source, self.filename, self.limits = pool, source, filename, limits
         self.restarts = 0
-        self._chan: Channel | None = None
-        self._pid: int | None = None
-        self._pidfd: int | None = None
+        self._proc: SandboxProcess | None = None
         self._watchdog: Watchdog | None = None
-        self._alive = False
         self._closed = False
         self.import_outcome = self._start()
 
+    @property
+    def _alive(self) -> bool:
+        return self._proc is not None and self._proc.alive
+
     def _start(self) -> CallOutcome:
-        self._chan = Channel(self.pool.connect())
         try:
-            hello = self._chan.recv(time.monotonic() + 30)
-            if type(hello) is not dict or type(hello.get("pid")) is not int:
-                raise ProtocolError(str(hello.get("error") if type(hello) is dict else "bad hello"))
+            self._proc = SandboxProcess(self.pool.connect())
         except (ChannelTimeout, ChannelClosed, ProtocolError) as err:
-            self._discard()
+            self._proc = None
             return CallOutcome("crashed", error=f"the sandbox did not start: {err}")
-        self._pid, self._alive = hello["pid"], True
-        try:
-            self._pidfd = os.pidfd_open(self._pid)
-        except OSError:
-            self._pidfd = None
-        self._watchdog = Watchdog(self._pid, hello.get("uid"), self.limits.memory_mb)
+        self._watchdog = Watchdog(self._proc.pid, self._proc.uid, self.limits.memory_mb)
         limits = {"memory_mb": self.limits.memory_mb, "output_bytes": self.limits.output_bytes}
-        self._chan.send({"kind": "load", "source": self.source, "filename": self.filename, "limits": limits})
+        self._proc.chan.send({"kind": "load", "source": self.source, "filename": self.filename, "limits": limits})
         outcome, reply = self._wait("ready", self.limits.import_timeout)
         if outcome.status == "ok" and type(reply.get("base_kb")) is int:
             self._watchdog.base_kb = reply["base_kb"]
@@ -110,10 +90,10 @@ class SandboxSession:
                 if restarted.status != "ok":
                     return CallOutcome(restarted.status, error=f"restarting the sandbox failed: {restarted.error}")
             try:
-                self._chan.send(request)
+                self._proc.chan.send(request)
                 break
             except ChannelClosed:
-                self._kill()  # it died between calls; restart once and resend
+                self._proc.kill(self.limits.grace)  # it died between calls; restart once and resend
         else:
             return CallOutcome("crashed", error="the sandbox process died before the call")
         return self._wait("result", self.limits.call_timeout if timeout is None else timeout)[0]
@@ -122,7 +102,7 @@ class SandboxSession:
         start = time.monotonic()
         self._watchdog.reset()
         try:
-            msg = self._chan.recv(start + timeout, tick=self._watchdog.check)
+            msg = self._proc.chan.recv(start + timeout, tick=self._watchdog.check)
         except ChannelTimeout:
             return self._failed("timeout", f"time limit exceeded ({timeout:g} s)", start)
         except MemoryExceeded:
@@ -132,8 +112,8 @@ class SandboxSession:
         except ChannelClosed:
             return self._failed("crashed", "the submission process died", start)
         if type(msg) is dict and msg.get("kind") == "died":
-            self._alive = False
-            return self._failed("crashed", _death_text(msg.get("code")), start)
+            self._proc.alive = False
+            return self._failed("crashed", death_text(msg.get("code")), start)
         if type(msg) is not dict or msg.get("kind") != kind or msg.get("status") not in _STATUSES:
             return self._failed("crashed", "the sandbox sent an unexpected message", start)
         return self._outcome(msg, time.monotonic() - start), msg
@@ -160,69 +140,16 @@ class SandboxSession:
         )
 
     def _failed(self, status: str, error: str, start: float) -> tuple[CallOutcome, dict]:
-        self._kill()
+        self._proc.kill(self.limits.grace)
         return CallOutcome(status, error=error, seconds=time.monotonic() - start), {}
-
-    def _signal(self, sig: int) -> None:
-        try:
-            if self._pidfd is not None:
-                signal.pidfd_send_signal(self._pidfd, sig)
-            else:
-                os.kill(self._pid, sig)
-        except OSError:
-            pass
-        if self.pool.level != "ns":  # without a pid namespace, also its process group
-            try:
-                os.killpg(self._pid, sig)
-            except OSError:
-                pass
-
-    def _kill(self) -> None:
-        """SIGTERM, then SIGKILL after `grace`; wait until the intermediate reports the death."""
-        if self._alive and self._pid is not None:
-            self._signal(signal.SIGTERM)
-            if not self._await_death(self.limits.grace):
-                self._signal(signal.SIGKILL)
-                self._await_death(5.0)
-        self._discard()
-
-    def _await_death(self, seconds: float) -> bool:
-        deadline = time.monotonic() + seconds
-        while True:
-            try:
-                msg = self._chan.recv(deadline)
-            except ChannelTimeout:
-                return False
-            except ChannelClosed:
-                return True
-            except ProtocolError:
-                self._chan.drop()  # garbage from the student: skip it, keep waiting for EOF
-                continue
-            if type(msg) is dict and msg.get("kind") == "died":
-                return True
-
-    def _discard(self) -> None:
-        self._alive = False
-        if self._pidfd is not None:
-            os.close(self._pidfd)
-            self._pidfd = None
-        if self._chan is not None:
-            self._chan.sock.close()
-            self._chan = None
 
     def close(self) -> None:
         """End the sandbox process (politely, then by force) and leave the pool."""
         if self._closed:
             return
         self._closed = True
-        if self._alive:
-            try:
-                self._chan.send({"kind": "exit"})
-                if not self._await_death(1.0):
-                    self._kill()
-            except ChannelClosed:
-                pass
-        self._discard()
+        if self._proc is not None:
+            self._proc.stop(self.limits.grace)
         self.pool.forget(self)
 
     def __enter__(self) -> "SandboxSession":

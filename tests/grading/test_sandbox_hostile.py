@@ -69,6 +69,16 @@ def test_many_gib_grab_ends_as_memory(pool, function, gib):
         still_works(pool, s)
 
 
+@pytest.mark.skipif(not IS_ROOT, reason="the per-uid memory sum needs a sandbox uid of its own")
+def test_memory_spread_over_forked_children_is_summed(pool):
+    with open_hostile(pool, "memory_grab.py") as s:
+        start = time.monotonic()
+        out = s.call("grab_in_children", [4, 300], timeout=20)
+        assert out.status == "memory", out
+        assert time.monotonic() - start < 10
+        still_works(pool, s)
+
+
 def test_sys_exit_at_import_is_an_import_error(pool):
     with open_hostile(pool, "exit_at_import.py") as s:
         assert s.import_outcome.status == "error"
