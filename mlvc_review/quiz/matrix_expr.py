@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from mlvc_review.quiz.checkers.base import InvalidAnswer
 
@@ -204,9 +203,3 @@ def render(node: Node, outer: int = 0) -> str:
         text = render(node[1], prec) + op + right
     return f"({text})" if prec < outer else text
 
-
-def symbols_in(node: Any) -> set[str]:
-    """The symbol names a tree uses."""
-    if node[0] == "sym":
-        return {node[1]}
-    return set().union(*(symbols_in(child) for child in node[1:] if isinstance(child, tuple)))

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import ast
 import keyword
-import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from mlvc_review.quiz.checkers.base import InvalidAnswer
 
