@@ -111,3 +111,13 @@ def test_expected_and_accepted_inputs_follow_the_variant():
         want = evaluate(q.answer, v.params)
         assert CHECKER.expected(q, v).split()[0] == str(want)
         assert all(grade(q, v, raw).correct for raw in CHECKER.accepted_inputs(q, v))
+
+
+def test_expected_shows_enough_digits_for_a_tight_tolerance():
+    q = NumericQuestion(id="ch1-tight", chapter=1, type="numeric", topic="t", prompt="p", explanation="e",
+                        answer="1/3", tolerance={"rel": 1e-9})
+    v = draw_variant(q, 0)
+    assert CHECKER.expected(q, v) == "0.333333333"
+    assert grade(q, v, CHECKER.expected(q, v)).correct
+    assert not grade(q, v, "0.333333").correct
+    assert CHECKER.expected(ratio(), v) == "0.333333"

@@ -101,13 +101,22 @@ class NumericChecker:
                 feedback.append(wrong_answer_feedback(question, variant, i, lang))
         return Grade.of(0.0, feedback, expected)
 
+    def shown_want(self, question: NumericQuestion, variant: Variant) -> str:
+        """The answer with the fewest digits (6 at least) that the tolerance still accepts."""
+        want = self.want(question, variant)
+        for digits in range(6, 18):
+            text = show(want) if digits == 6 else f"{want:.{digits}g}"
+            if within(float(text), want, question):
+                return text
+        return repr(want)
+
     def expected(self, question: NumericQuestion, variant: Variant, lang: str = "en") -> str:
-        value = show(self.want(question, variant))
+        value = self.shown_want(question, variant)
         return f"{value} {variant.render(question.unit, lang)}" if question.unit else value
 
     def accepted_inputs(self, question: NumericQuestion, variant: Variant) -> list[str]:
-        want = self.want(question, variant)
-        inputs = [repr(want), show(want)]
+        want, shown = self.want(question, variant), self.shown_want(question, variant)
+        inputs = [repr(want), shown]
         if question.unit is not None:
-            inputs.append(f"{show(want)} {question.unit.en}")
+            inputs.append(f"{shown} {question.unit.en}")
         return inputs
