@@ -103,12 +103,12 @@ def grade_paths(
 def _warm_up(subs: list[Any], requested: dict) -> None:
     """Import hypothesis and the task specs while the pool starts."""
     from mlvc_review.grading.spec import load_all
-    from mlvc_review.grading.taskinfo import code_questions
+    from mlvc_review.grading.taskinfo import code_tasks
 
     import hypothesis  # noqa: F401 - imported now so that it overlaps with the pool start
 
     load_all()
-    code_questions()
+    code_tasks()
 
 
 def _grade_all(subs: list[Any], pool: Any, requested: dict, options: Options, jobs: int, progress: Callable | None) -> list[SubmissionResult]:

@@ -2,7 +2,8 @@
 
 A contract function with no code question in the bank is still graded: its id is
 the function name, every check runs, and known mistakes come from the reference
-package's catalog. The bank is loaded at most once per process.
+package's catalog. The bank is read at most once per process, and its code
+questions are cached on disk (`bankcache.py`) so grading skips YAML and pydantic.
 """
 
 from __future__ import annotations
@@ -35,12 +36,17 @@ class TaskInfo:
     checks: tuple[str, ...] = ()  # empty: all of the spec's checks
     hidden: tuple[str, ...] = ()
     mistakes: tuple[KnownMistake, ...] = ()
-    hints: tuple[Any, ...] = ()  # Localized
+    hints: tuple[Any, ...] = ()  # Localized or {"en", "zh"} dicts
     points: float = 1.0
     extra: dict = field(default_factory=dict)
 
     def hint_texts(self, n: int, lang: str) -> list[str]:
-        return [h.get(lang) for h in self.hints[: max(n, 0)]]
+        """The first `n` hints in `lang` (English when there is no translation)."""
+        texts = []
+        for hint in self.hints[: max(n, 0)]:
+            h = _hint_dict(hint)
+            texts.append(h.get(lang) or h["en"])
+        return texts
 
 
 def from_question(q: Any) -> TaskInfo:
@@ -59,28 +65,54 @@ def from_catalog(function: str) -> TaskInfo:
     return TaskInfo(function, function, mistakes=mistakes)
 
 
-_BANK: list[Any] | None = None
+_INFOS: list[TaskInfo] | None = None
 
 
-def code_questions() -> list[Any]:
-    """Every code question of the bank (loaded once; an unreadable bank gives none)."""
-    global _BANK
-    if _BANK is None:
-        from mlvc_review.bank.loader import load_bank
-        from mlvc_review.errors import BankError
+def code_tasks() -> list[TaskInfo]:
+    """Every code question of the bank as a TaskInfo (cached on disk; an unreadable bank gives none)."""
+    global _INFOS
+    if _INFOS is None:
+        from mlvc_review.grading.bankcache import cached_tasks
 
-        try:
-            _BANK = load_bank().select(qtype="code")
-        except BankError:
-            _BANK = []
-    return _BANK
+        _INFOS = cached_tasks(_load_from_bank, to_json, from_json)
+    return _INFOS
+
+
+def _load_from_bank() -> list[TaskInfo]:
+    from mlvc_review.bank.loader import load_bank
+    from mlvc_review.errors import BankError
+
+    try:
+        return [from_question(q) for q in load_bank().select(qtype="code")]
+    except BankError:
+        return []
+
+
+def to_json(info: TaskInfo) -> dict[str, Any]:
+    return {
+        "id": info.id, "function": info.function, "checks": list(info.checks), "hidden": list(info.hidden),
+        "mistakes": [[m.name, m.impl, m.explain_en, m.explain_zh] for m in info.mistakes],
+        "hints": [{"en": h.get("en"), "zh": h.get("zh")} for h in (_hint_dict(h) for h in info.hints)],
+        "points": info.points,
+    }
+
+
+def from_json(data: dict[str, Any]) -> TaskInfo:
+    return TaskInfo(
+        data["id"], data["function"], tuple(data["checks"]), tuple(data["hidden"]),
+        tuple(KnownMistake(*m) for m in data["mistakes"]), tuple(data["hints"]), float(data["points"]),
+    )
+
+
+def _hint_dict(hint: Any) -> dict[str, Any]:
+    return hint if isinstance(hint, dict) else {"en": hint.en, "zh": hint.zh}
 
 
 def for_function(function: str) -> TaskInfo:
     """The first bank code question on `function`, else the catalog's info."""
-    for q in code_questions():
-        if q.function == function:
-            return from_question(q)
+    for info in code_tasks():
+        if info.function == function:
+            return info
     return from_catalog(function)
 
 
@@ -97,10 +129,10 @@ def resolve_requests(requests: list[str]) -> dict[str, TaskInfo]:
         if request in CONTRACT:
             out[request] = for_function(request)
             continue
-        question = next((q for q in code_questions() if q.id == request), None)
+        question = next((q for q in code_tasks() if q.id == request), None)
         if question is None:
             close = near_miss(request)
             hint = f"; did you mean '{close}'?" if close else ""
             raise UsageError(f"--task '{request}' is neither a contract function nor a code question id{hint}")
-        out[question.function] = from_question(question)
+        out[question.function] = question
     return out

@@ -202,3 +202,26 @@ def test_compare_structure_shape_dtype_and_nan_rules():
     assert "finite" in compare(np.array([1.0]), np.array([np.inf]), nan_policy="forbid").message
     assert "boolean" in compare(np.eye(2) > 0, np.eye(2)).message
     assert "None" in compare(a, None).message
+
+
+def test_bank_cache_is_reused_until_a_bank_file_changes(tmp_path, monkeypatch):
+    from mlvc_review.grading.bankcache import cached_tasks
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "extra.yaml").write_text("chapter: 1\nquestions: []\n")
+    monkeypatch.setenv("MLVC_REVIEW_BANK", str(bank))
+    loads = []
+
+    def load():
+        loads.append(1)
+        return [TaskInfo("q1", "softmax", hints=({"en": "shift by the max", "zh": None},))]
+
+    from mlvc_review.grading.taskinfo import from_json, to_json
+
+    first = cached_tasks(load, to_json, from_json)
+    again = cached_tasks(load, to_json, from_json)
+    assert len(loads) == 1 and again == first and again[0].hint_texts(1, "zh") == ["shift by the max"]
+    (bank / "extra.yaml").write_text("chapter: 1\nquestions: []  # edited\n")
+    cached_tasks(load, to_json, from_json)
+    assert len(loads) == 2
