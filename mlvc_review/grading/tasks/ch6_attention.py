@@ -92,7 +92,9 @@ def _is_bool(case: Case, got: Any) -> str | None:
 
 
 def _n_cases() -> list[Case]:
-    return [Case((n,), label=f"n = {n}") for n in (1, 2, 3, 5, 8)]
+    # n = 1 last: there "diagonal excluded" and "blocked positions" give the same [[False]],
+    # so a first failure at n = 1 could not tell the two mistakes apart
+    return [Case((n,), label=f"n = {n}") for n in (3, 2, 5, 8, 1)]
 
 
 register(
