@@ -41,6 +41,7 @@ class SandboxProcess:
     """
 
     def __init__(self, sock: socket.socket, hello_timeout: float = 30.0):
+        sock.settimeout(30.0)  # a sandbox that stops reading cannot block a send forever
         self.chan = Channel(sock)
         self.pidfd: int | None = None
         try:

@@ -39,7 +39,7 @@ class Submission:
 def describe_error(exc: BaseException, path: str) -> str:
     """``"ZeroDivisionError: division by zero (line 12 of my_solution.py)"``: the innermost student line."""
     try:
-        text = str(exc)[:2000]
+        text = str(exc.msg if isinstance(exc, SyntaxError) else exc)[:2000]
     except BaseException:  # noqa: BLE001 - a hostile __str__
         text = "<unprintable message>"
     line = None
@@ -99,33 +99,48 @@ def import_submission(sub: Submission) -> dict:
     return reply
 
 
-def call_function(sub: Submission, req: dict) -> dict:
-    """One call of a student function; the reply holds plain data only."""
+def _prepare(req: dict) -> tuple[list, dict]:
+    """Args and kwargs as the student function receives them (callables built, torch tensors)."""
     mode, dtype, device = req["mode"], req["dtype"], req["device"]
-    fn = vars(sub.module).get(req["function"]) if sub.module is not None else None
-    if not callable(fn):
-        return {"status": "error", "error": f"the submission defines no function {req['function']!r}"}
     args = worker_callables.build(list(req["args"]), mode=mode, dtype=dtype, device=device)
     kwargs = worker_callables.build(dict(req["kwargs"] or {}), mode=mode, dtype=dtype, device=device)
-    grad_wrt = req["grad_wrt"]
     if mode == "torch":
         args = worker_values.to_torch(args, dtype, device)
         kwargs = worker_values.to_torch(kwargs, dtype, device)
-        for i in grad_wrt or []:
+        for i in req["grad_wrt"] or []:
             args[i].requires_grad_(True)
+    return args, kwargs
+
+
+def call_function(sub: Submission, req: dict) -> dict:
+    """One call of a student function (and its backward pass); the reply holds plain data only."""
+    fn = vars(sub.module).get(req["function"]) if sub.module is not None else None
+    if not callable(fn):
+        return {"status": "error", "error": f"the submission defines no function {req['function']!r}"}
+    try:
+        args, kwargs = _prepare(req)
+    except Exception as err:  # noqa: BLE001 - e.g. an unknown device: the grader's problem, reported
+        return {"status": "error", "error": f"preparing the arguments failed: {describe_error(err, sub.path)}"}
     reply = run_student(sub, lambda: fn(*args, **kwargs))
     raw = reply.pop("raw", None)
+    if reply["status"] == "ok" and req["grad_wrt"]:
+        backward = run_student(sub, lambda: worker_values.gradients(raw, args, req["grad_wrt"], req["grad_output"]))
+        reply["stdout"] += backward["stdout"]
+        reply["stderr"] += backward["stderr"]
+        if backward["status"] != "ok":
+            return {**reply, "status": backward["status"], "error": f"computing gradients failed: {backward['error']}"}
+        reply["grads"], reply["notes"] = backward["raw"]
     try:
-        if reply["status"] == "ok" and grad_wrt:
-            reply["grads"], reply["notes"] = worker_values.gradients(raw, args, grad_wrt, req["grad_output"])
         if reply["status"] == "ok":
             reply["value"] = worker_values.to_plain(raw)
         if req["echo_args"]:
             reply["args_after"] = [worker_values.to_plain(a, "the call left an argument as") for a in args]
     except worker_values.NotPlain as err:
         reply.update(status="error", error=str(err), value=None)
-    except Exception as err:  # noqa: BLE001 - e.g. backward through an in-place edit
-        reply.update(status="error", error=f"computing gradients failed: {describe_error(err, sub.path)}", value=None)
+    except MemoryError:
+        reply.update(status="memory", error=f"memory limit exceeded ({sub.limits['memory_mb']} MB)", value=None)
+    except Exception as err:  # noqa: BLE001 - e.g. a tensor that cannot be moved to the CPU
+        reply.update(status="error", error=f"the result could not be read: {describe_error(err, sub.path)}", value=None)
     return reply
 
 
@@ -138,7 +153,8 @@ def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
     if level == "ns":
         worker_jail.mount_proc()
     os.setsid()
-    name = load["filename"] if _SAFE_NAME.fullmatch(load["filename"] or "") else "submission.py"
+    name = os.path.basename(load["filename"] or "")
+    name = name if _SAFE_NAME.fullmatch(name) else "submission.py"
     path = os.path.join(scratch, name)
     with open(path, "w", encoding="utf-8") as f:
         f.write(load["source"])

@@ -34,6 +34,7 @@ PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 SANDBOX_UID_BASE = 2_000_000_000  # one fresh uid per submission: its own RLIMIT_NPROC count
 NPROC_LIMIT = 64
 OPEN_FILES_LIMIT = 256
+CPU_SECONDS_LIMIT = 3600  # backstop for a sandbox orphaned by a dead grader; calls have wall-time limits
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -171,6 +172,7 @@ def set_limits(data_bytes: int, file_bytes: int) -> None:
         (resource.RLIMIT_NOFILE, OPEN_FILES_LIMIT),
         (resource.RLIMIT_FSIZE, file_bytes),
         (resource.RLIMIT_DATA, data_bytes),
+        (resource.RLIMIT_CPU, CPU_SECONDS_LIMIT),
     ):
         _, hard = resource.getrlimit(which)
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)

@@ -21,6 +21,7 @@ _NUMPY_SCALARS = frozenset(
     t for t in set(np.sctypeDict.values()) if issubclass(t, np.generic) and np.dtype(t).kind in "biuf"
 )
 MAX_DEPTH = 32
+MAX_VALUES = 100_000  # nested Python values; large data belongs in arrays
 
 
 class NotPlain(Exception):
@@ -32,14 +33,18 @@ def _kind_name(x: Any) -> str:
     return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
-def to_plain(x: Any, what: str = "returned", depth: int = 0) -> Any:
+def to_plain(x: Any, what: str = "returned", depth: int = 0, count: list[int] | None = None) -> Any:
     """Convert a value produced by student code to plain data (see module docstring).
 
     Raises:
-        NotPlain: for any other type, object/complex dtypes or too-deep nesting.
+        NotPlain: for any other type, object/complex dtypes, too-deep nesting or too many values.
     """
+    count = [0] if count is None else count
+    count[0] += 1
     if depth > MAX_DEPTH:
         raise NotPlain(f"{what} a value nested more than {MAX_DEPTH} levels deep")
+    if count[0] > MAX_VALUES:
+        raise NotPlain(f"{what} more than {MAX_VALUES} nested values, expected arrays")
     t = type(x)
     if t in _SCALARS:
         return x
@@ -51,11 +56,11 @@ def to_plain(x: Any, what: str = "returned", depth: int = 0) -> Any:
     if torch is not None and t in (torch.Tensor, torch.nn.Parameter):
         return _checked_array(_tensor_to_numpy(x), what)
     if isinstance(x, tuple):
-        return tuple(to_plain(tuple.__getitem__(x, i), what, depth + 1) for i in range(tuple.__len__(x)))
+        return tuple(to_plain(tuple.__getitem__(x, i), what, depth + 1, count) for i in range(tuple.__len__(x)))
     if isinstance(x, list):
-        return [to_plain(list.__getitem__(x, i), what, depth + 1) for i in range(list.__len__(x))]
+        return [to_plain(list.__getitem__(x, i), what, depth + 1, count) for i in range(list.__len__(x))]
     if t is dict and all(type(k) is str for k in dict.keys(x)):
-        return {k: to_plain(v, what, depth + 1) for k, v in dict.items(x)}
+        return {k: to_plain(v, what, depth + 1, count) for k, v in dict.items(x)}
     raise NotPlain(f"{what} {_kind_name(x)}, expected an array or number")
 
 

@@ -52,6 +52,9 @@ SOURCE = textwrap.dedent(
 
     def uses_eps_model(eps_model, x_t, t):
         return eps_model(x_t, t)
+
+    def many_values(n):
+        return [1.0] * n
     """
 )
 
@@ -219,6 +222,11 @@ TORCH_SOURCE = textwrap.dedent(
     def describe(x, t):
         return [str(x.dtype), str(t.dtype), x.requires_grad, torch.get_num_threads()]
 
+    def inplace_after_use(x):
+        y = x.exp()
+        y.add_(1)  # exp's backward needs its output: autograd refuses
+        return y
+
     def ddpm_simple_loss(eps_model, x0, t, noise, alpha_bar):
         ab = alpha_bar[t][:, None]
         x_t = ab.sqrt() * x0 + (1 - ab).sqrt() * noise
@@ -272,3 +280,22 @@ def test_linear_eps_callable_torch_with_gradients(torch_session):
     x_t = np.sqrt(ab) * x0 + np.sqrt(1 - ab) * noise
     np.testing.assert_allclose(out.value, np.mean((x_t @ A + c * t[:, None] - noise) ** 2), rtol=1e-12)
     assert out.grads[0].shape == (5, 2) and np.all(np.isfinite(out.grads[0]))
+
+
+def test_backward_failures_are_reported_with_the_student_line(torch_session):
+    out = torch_session.call("inplace_after_use", [np.ones(3)], mode="torch", grad_wrt=[0])
+    assert out.status == "error" and out.error.startswith("computing gradients failed: RuntimeError")
+
+
+def test_unpreparable_arguments_are_an_error_not_a_crash(torch_session):
+    out = torch_session.call("describe", [np.ones(2), np.arange(2)], mode="torch", grad_wrt=[1])
+    assert out.status == "error" and out.error.startswith("preparing the arguments failed")
+    assert torch_session.call("describe", [np.ones(2), np.arange(2)], mode="torch").status == "ok"
+    assert torch_session.restarts == 0
+
+
+def test_huge_nested_results_are_refused_with_a_clear_message(session):
+    out = session.call("identity", [1])
+    assert out.status == "ok"
+    many = session.call("many_values", [200_000])
+    assert many.status == "error" and "expected arrays" in many.error
