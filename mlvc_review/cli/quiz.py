@@ -155,7 +155,8 @@ def exam_cmd(chapters: str = typer.Option("1-9", "--chapters", help="Chapters, e
              seed: Optional[int] = SeedOpt, lang: Lang = LangOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt) -> None:
     """A timed mock exam across chapters: no feedback until the end, then a report per chapter."""
     from mlvc_review.quiz.events import Notice
-    from mlvc_review.quiz.selection import parse_chapters, plan_exam, session_seed
+    from mlvc_review.quiz.exam import parse_chapters, plan_exam
+    from mlvc_review.quiz.selection import session_seed
     from mlvc_review.quiz.strings import t
     from mlvc_review.ui.quiz import render
 

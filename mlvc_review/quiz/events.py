@@ -19,6 +19,7 @@ class QuestionShown:
     hints: int = 0
     keys: str = ""  # the help line of commands for this question
     lang: str = "en"
+    remaining: float | None = None  # seconds left in a timed exam
 
 
 @dataclass(frozen=True)

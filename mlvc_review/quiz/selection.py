@@ -16,8 +16,6 @@ from mlvc_review.bank.schema import QuestionBase
 from mlvc_review.errors import UsageError
 from mlvc_review.quiz.store import CardRow
 
-EXAM_EXCLUDED = ("code", "flashcard")
-
 
 @dataclass(frozen=True)
 class Item:
@@ -32,7 +30,7 @@ def session_seed(seed: int | None) -> int:
     return seed if seed is not None else secrets.randbelow(2**31)
 
 
-def _with_seeds(questions: Sequence[QuestionBase], seed: int) -> list[Item]:
+def with_seeds(questions: Sequence[QuestionBase], seed: int) -> list[Item]:
     rng = random.Random(f"variants:{seed}")
     return [Item(q, rng.randrange(2**31)) for q in questions]
 
@@ -58,7 +56,7 @@ def plan_quiz(
     due.sort(key=lambda q: cards[q.id].due)
     new = [q for q in questions if q.id not in cards]
     chosen = new if only_new else due if only_due else due + new
-    return _with_seeds(chosen[:limit], seed)
+    return with_seeds(chosen[:limit], seed)
 
 
 def plan_review(
@@ -79,49 +77,4 @@ def plan_review(
 
         recall = {q.id: retrievability(cards[q.id].card_json, exam_date) for q in seen}
         chosen = sorted(seen, key=lambda q: recall[q.id])
-    return _with_seeds(chosen[:limit], seed)
-
-
-def plan_exam(questions: Sequence[QuestionBase], *, count: int, seed: int) -> tuple[list[Item], int]:
-    """`count` questions spread evenly over the chapters (round robin, shuffled within each).
-
-    Returns:
-        the items, and how many questions were left out for their type (code, flashcard).
-    """
-    if count < 1:
-        raise UsageError("--questions must be at least 1")
-    eligible = [q for q in questions if q.type not in EXAM_EXCLUDED]  # type: ignore[attr-defined]
-    excluded = len(questions) - len(eligible)
-    rng = random.Random(f"exam:{seed}")
-    by_chapter: dict[int, list[QuestionBase]] = {}
-    for q in eligible:
-        by_chapter.setdefault(q.chapter, []).append(q)
-    for pool in by_chapter.values():
-        rng.shuffle(pool)
-    chosen: list[QuestionBase] = []
-    while len(chosen) < count and any(by_chapter.values()):
-        for chapter in sorted(by_chapter):
-            if by_chapter[chapter] and len(chosen) < count:
-                chosen.append(by_chapter[chapter].pop())
-    return _with_seeds(chosen, seed), excluded
-
-
-def parse_chapters(text: str, known: Sequence[int]) -> list[int]:
-    """'1-9', '1,3,5' or '1-3,6' -> chapter numbers; unknown numbers are a UsageError."""
-    numbers: list[int] = []
-    try:
-        for part in text.split(","):
-            part = part.strip()
-            if "-" in part:
-                low, high = (int(x) for x in part.split("-", 1))
-                if low > high:
-                    raise ValueError
-                numbers += range(low, high + 1)
-            elif part:
-                numbers.append(int(part))
-    except ValueError:
-        raise UsageError(f"--chapters '{text}': write a range like 1-9 or a list like 1,3,5") from None
-    unknown = sorted(set(numbers) - set(known))
-    if unknown or not numbers:
-        raise UsageError(f"--chapters '{text}': no chapter {unknown}; the chapters are {', '.join(map(str, known))}")
-    return sorted(set(numbers))
+    return with_seeds(chosen[:limit], seed)

@@ -100,7 +100,9 @@ class Session:
         except _End as end:
             ended = end.reason
         if self.exam:
-            self.io.show(self._exam_report(ended == "time"))
+            from mlvc_review.quiz.exam import exam_report
+
+            self.io.show(exam_report(self.items, self.results, self.chapter_titles, ended == "time", self.lang))
         answered = [r for r in self.results if not r.skipped]
         summary = ev.Summary(self.mode, len(answered), sum(r.correct for r in answered),
                              len(self.results) - len(answered), sum(r.score for r in answered), len(self.items),
@@ -124,7 +126,8 @@ class Session:
             options = [(LETTERS[i], variant.render(o.text, self.lang)) for i, o in enumerate(options_for(q, variant))]
         unit = variant.render(q.unit, self.lang) if getattr(q, "unit", None) else None
         self.io.show(ev.QuestionShown(index, len(self.items), q.id, q.type, q.chapter, variant.render(q.prompt, self.lang),
-                                      options, unit, len(q.hints), keys_line(ctx.reserved, self.lang), self.lang))
+                                      options, unit, len(q.hints), keys_line(ctx.reserved, self.lang), self.lang,
+                                      None if self._deadline is None else self._deadline - self.clock()))
         if q.type == "code":
             from mlvc_review.quiz.code_task import ask_code
 
@@ -236,13 +239,3 @@ class Session:
             expected = self._checker(q.type).expected(q, v, self.lang)
         return ev.Result(q.id, q.chapter, q.type, v.render(q.prompt, self.lang), raw, score, correct, expected,
                          v.render(q.explanation, self.lang), v.render(q.notes_slip, self.lang) or None, skipped)
-
-    def _exam_report(self, time_up: bool) -> ev.ExamReport:
-        chapters = sorted({item.question.chapter for item in self.items})
-        scores = []
-        for chapter in chapters:
-            done = [r for r in self.results if r.chapter == chapter]
-            total = sum(1 for item in self.items if item.question.chapter == chapter)
-            scores.append(ev.ChapterScore(chapter, self.chapter_titles.get(chapter, str(chapter)),
-                                          sum(not r.skipped for r in done), total, sum(r.score for r in done)))
-        return ev.ExamReport(scores, list(self.results), time_up, self.lang)

@@ -57,6 +57,9 @@ def _(e: ev.QuestionShown) -> None:
     if e.unit:
         body.append(f"\n({e.unit})", style="muted")
     footer = f"{e.keys}" + (f" · {e.hints} hint(s)" if e.hints else "")
+    if e.remaining is not None:
+        left = max(0, int(e.remaining))
+        footer = t("remaining", e.lang, minutes=left // 60, seconds=left % 60) + " · " + footer
     title = f"[{e.index}/{e.total}] ch{e.chapter} · {e.qtype} · [id]{escape(e.question_id)}[/id]"
     console.print(Panel(body, title=title, title_align="left", subtitle=escape(footer), subtitle_align="right"))
 
@@ -140,8 +143,9 @@ def bar(fraction: float, width: int = 10) -> str:
 @render.register
 def _(e: ev.ExamReport) -> None:
     table = Table(title=t("exam_report", e.lang), header_style="accent")
-    for column in ("chapter", "answered", "score", ""):
-        table.add_column(column)
+    for key in ("col_chapter", "col_answered", "col_score"):
+        table.add_column(t(key, e.lang))
+    table.add_column("")
     for c in e.chapters:
         fraction = c.score / c.total if c.total else 0.0
         table.add_row(f"{c.chapter} {escape(c.title)}", f"{c.answered}/{c.total}", f"{c.score:.1f}/{c.total}",
@@ -161,9 +165,9 @@ def _(e: ev.ExamReport) -> None:
 @render.register
 def _(e: ev.Summary) -> None:
     lang = e.lang
-    line = (f"[accent]{t('summary', lang)}[/accent]: {e.answered} answered, {e.correct} correct, "
-            f"{e.skipped} skipped, score {e.score:.1f}/{e.total}")
-    console.print(line)
+    counts = t("summary_line", lang, answered=e.answered, correct=e.correct, skipped=e.skipped, score=e.score,
+               total=e.total)
+    console.print(f"[accent]{t('summary', lang)}[/accent]: {counts}")
     if e.seed is not None:
         console.print(f"[muted]{t('seed', lang, seed=e.seed)}[/muted]")
 
@@ -171,8 +175,8 @@ def _(e: ev.Summary) -> None:
 def render_stats(rows: list[dict], lang: str = "en") -> None:
     """The per-chapter progress table (rows from `mlvc_review.quiz.stats.chapter_stats`)."""
     table = Table(header_style="accent")
-    for column in ("chapter", "answered", "accuracy", "recall", "due", "leeches"):
-        table.add_column(column, justify="left" if column == "chapter" else "right")
+    for key in ("col_chapter", "col_answered", "col_accuracy", "col_recall", "col_due", "col_leeches"):
+        table.add_column(t(key, lang), justify="left" if key == "col_chapter" else "right")
     for r in rows:
         accuracy = "" if r["accuracy"] is None else f"{bar(r['accuracy'], 8)} {r['accuracy']:.0%}"
         recall = "" if r["retrievability"] is None else f"{bar(r['retrievability'], 8)} {r['retrievability']:.0%}"

@@ -236,7 +236,7 @@ def test_stats_reflect_answers(bank):
 
 def test_exam_reports_per_chapter_and_excludes_code_and_flashcards(bank):
     from mlvc_review.bank.loader import load_bank
-    from mlvc_review.quiz.selection import plan_exam
+    from mlvc_review.quiz.exam import plan_exam
 
     items, _ = plan_exam(load_bank([bank], include_shipped=False).questions, count=2, seed=3)
     right = {qid: answer for qid, answer, _, _ in CASES.values()}

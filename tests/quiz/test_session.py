@@ -307,3 +307,10 @@ def test_code_question_without_grader_can_only_be_skipped(code_bank, tmp_path, m
     monkeypatch.setattr(code_task, "load_grader", lambda: None)
     io, summary, attempts, _ = run(code_bank, ["s-code"], ["ready", "s"], workdir=tmp_path)
     assert len(io.of(ev.InvalidInput)) == 1 and summary.skipped == 1 and attempts[0]["skipped"] == 1
+
+
+def test_exam_questions_show_the_time_left(bank):
+    io, _, _, _ = run(bank, ["s-choice", "s-multi"], ["a", "a b"], mode="exam", minutes=10, step=30.0)
+    assert [e.remaining for e in io.of(ev.QuestionShown)] == [600.0, 570.0]
+    quiz_io, _, _, _ = run(bank, ["s-choice"], ["a"])
+    assert quiz_io.of(ev.QuestionShown)[0].remaining is None

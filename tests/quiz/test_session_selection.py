@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from mlvc_review.errors import UsageError
 from mlvc_review.quiz.keys import command_of, keys_line, reserved_answers
 from mlvc_review.quiz.scheduler import GOOD, review
-from mlvc_review.quiz.selection import parse_chapters, plan_exam, plan_quiz, plan_review
+from mlvc_review.quiz.exam import parse_chapters, plan_exam
+from mlvc_review.quiz.selection import plan_quiz, plan_review
 
 NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)
 
