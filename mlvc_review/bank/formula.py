@@ -54,7 +54,6 @@ _BINARY: dict[type, Callable[[Number, Number], Number]] = {
     ast.FloorDiv: operator.floordiv,
     ast.Mod: operator.mod,
     ast.Pow: operator.pow,
-    ast.BitXor: operator.pow,  # '^' is written for power in maths
 }
 _COMPARE: dict[type, Callable[[Number, Number], bool]] = {
     ast.Lt: operator.lt,
@@ -64,7 +63,6 @@ _COMPARE: dict[type, Callable[[Number, Number], bool]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
 }
-_MAX_POWER = 1e6
 
 
 @lru_cache(maxsize=2048)
@@ -73,7 +71,8 @@ def parse_formula(text: str) -> ast.Expression:
     if len(text) > 500:
         raise FormulaError("formula longer than 500 characters")
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        # '^' is power in maths; rewritten before parsing so it also gets power's precedence
+        tree = ast.parse(text.strip().replace("^", "**"), mode="eval")
     except SyntaxError as err:
         raise FormulaError(f"not a formula: {err.msg}") from None
     for node in ast.walk(tree):
@@ -135,7 +134,7 @@ def _eval(node: ast.AST, params: Mapping[str, object]) -> Number:
         return -value if isinstance(node.op, ast.USub) else +value
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, params), _eval(node.right, params)
-        if isinstance(node.op, (ast.Pow, ast.BitXor)) and abs(right) > 64 and abs(left) > 1:
+        if isinstance(node.op, ast.Pow) and abs(right) > 64 and abs(left) > 1:
             raise FormulaError("power too large")
         result = _BINARY[type(node.op)](left, right)
         if isinstance(result, complex):

@@ -15,6 +15,8 @@ from mlvc_review.bank.formula import FormulaError, evaluate, names_in
     [
         ("floor((I + 2*P - D*(K-1) - 1)/S) + 1", {"I": 32, "K": 3, "P": 1, "S": 2, "D": 1}, 16),
         ("2^10", {}, 1024),
+        ("2*3^2", {}, 18),
+        ("-2^2", {}, -4),
         ("4*d*d + 4*d", {"d": 8}, 288),
         ("10*log10(1/m)", {"m": 0.01}, 20.0),
         ("sqrt(d) if_not", None, None),
