@@ -5,21 +5,27 @@ torch) once and forks an isolated child per `open()`ed submission; a
 `SandboxSession` sends calls as plain data (`protocol`) and gets plain data back.
 Student code never runs in the grading process.
 
-Memory cap, as measured on this machine (Linux 6.x, 24 GiB, torch 2.x CPU, numpy 2.x):
+Memory cap, as measured on this machine (Linux 6.18, 2 cores, 24 GiB, Python 3.11,
+numpy 2.4, torch 2.x CPU; the forked child starts at VmData ~90 MiB with numpy,
+~220 MiB with torch, VmSize ~620 MiB):
 
-- RLIMIT_AS is not used: torch and OpenBLAS reserve large virtual ranges, so an
-  address-space cap low enough to matter breaks them.
-- RLIMIT_DATA (counts private writable mappings since Linux 4.7) set to the forked
-  child's VmData + `memory_mb` leaves numpy/BLAS/torch working (matmul, autograd
-  tested) and turns a many-GiB ``np.ones``/``bytearray``/list grab into a clean
+- RLIMIT_AS counts every mapping (libraries, thread stacks, reservations). A 2 GiB AS
+  cap happened to leave CPU torch working here, but CUDA initialisation reserves far
+  more address space than that and the cap would also count what the student never
+  touches, so it is not used.
+- RLIMIT_DATA (private writable mappings, since Linux 4.7), set in the child to its own
+  VmData + `memory_mb`, keeps numpy/BLAS/torch working (matmul and autograd tested
+  under it) and turns a many-GiB ``np.ones``/``bytearray``/list grab into a clean
   ``MemoryError`` (torch: "DefaultCPUAllocator: can't allocate memory") in the
-  student's frame -> status "memory", "memory limit exceeded (2048 MB)".
-- RLIMIT_DATA does not see shared memory (``mmap(-1, n)``) nor the sum over forked
+  student's frame -> status "memory", "memory limit exceeded (2048 MB)". It is not
+  set when the pool's device is not "cpu" (CUDA), where only the watchdog applies.
+- RLIMIT_DATA sees neither shared memory (``mmap(-1, n)``) nor the sum over forked
   processes, so the grader also polls /proc every 50 ms while a call runs: the
   sandbox process's RssAnon+RssShmem above its post-import baseline (and, once a
-  second, the same over every process of the sandbox uid) over `memory_mb` kills the
-  sandbox -> status "memory". A writable cgroup (v1 here) would be stricter but is
-  not portable, so it is not relied on.
+  second, the same summed over every process of the sandbox's own uid) over
+  `memory_mb` kills the sandbox -> status "memory". The cgroup v1 memory controller
+  is writable here (we are root) and would be stricter, but it is not portable
+  (v1/v2, delegation), so it is not relied on.
 """
 
 from __future__ import annotations

@@ -48,7 +48,8 @@ class SandboxSession:
             return CallOutcome("crashed", error=f"the sandbox did not start: {err}")
         self._watchdog = Watchdog(self._proc.pid, self._proc.uid, self.limits.memory_mb)
         limits = {"memory_mb": self.limits.memory_mb, "output_bytes": self.limits.output_bytes}
-        self._proc.chan.send({"kind": "load", "source": self.source, "filename": self.filename, "limits": limits})
+        load = {"kind": "load", "source": self.source, "filename": self.filename, "limits": limits}
+        self._proc.chan.send({**load, "device": self.pool.device})
         outcome, reply = self._wait("ready", self.limits.import_timeout)
         if outcome.status == "ok" and type(reply.get("base_kb")) is int:
             self._watchdog.base_kb = reply["base_kb"]

@@ -160,8 +160,9 @@ def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
         f.write(load["source"])
     file_limit = 2**20 + limits["output_bytes"]
     capture = Capture(os.path.join(scratch, ".output"), limits["output_bytes"], file_limit)
-    base_data_kb = _status_kb("VmData")
-    worker_jail.set_limits((base_data_kb + limits["memory_mb"] * 1024) * 1024, file_limit)
+    # CUDA maps large private regions at initialisation: on a GPU only the grader's watchdog caps memory
+    data_limit = (_status_kb("VmData") + limits["memory_mb"] * 1024) * 1024 if load["device"] == "cpu" else None
+    worker_jail.set_limits(data_limit, file_limit)
     worker_jail.drop_privileges(uid, scratch)
     os.chdir(scratch)
     os.environ.clear()

@@ -159,7 +159,7 @@ def _tasks_of_user(uid: int) -> int:
     return count
 
 
-def set_limits(data_bytes: int, file_bytes: int) -> None:
+def set_limits(data_bytes: int | None, file_bytes: int) -> None:
     """Resource limits for the submission process and everything it forks.
 
     RLIMIT_NPROC counts per real uid: a fresh sandbox uid gets `NPROC_LIMIT`; without
@@ -171,11 +171,11 @@ def set_limits(data_bytes: int, file_bytes: int) -> None:
         (resource.RLIMIT_NPROC, nproc),
         (resource.RLIMIT_NOFILE, OPEN_FILES_LIMIT),
         (resource.RLIMIT_FSIZE, file_bytes),
-        (resource.RLIMIT_DATA, data_bytes),
+        (resource.RLIMIT_DATA, resource.RLIM_INFINITY if data_bytes is None else data_bytes),
         (resource.RLIMIT_CPU, CPU_SECONDS_LIMIT),
     ):
         _, hard = resource.getrlimit(which)
-        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        value = value if hard == resource.RLIM_INFINITY else hard if value == resource.RLIM_INFINITY else min(value, hard)
         resource.setrlimit(which, (value, value))
     # a write past RLIMIT_FSIZE fails with EFBIG instead of killing the process
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -222,6 +222,9 @@ TORCH_SOURCE = textwrap.dedent(
     def describe(x, t):
         return [str(x.dtype), str(t.dtype), x.requires_grad, torch.get_num_threads()]
 
+    def torch_grab(gib):
+        return torch.ones(int(gib * 2**30) // 4).sum()
+
     def inplace_after_use(x):
         y = x.exp()
         y.add_(1)  # exp's backward needs its output: autograd refuses
@@ -299,3 +302,9 @@ def test_huge_nested_results_are_refused_with_a_clear_message(session):
     assert out.status == "ok"
     many = session.call("many_values", [200_000])
     assert many.status == "error" and "expected arrays" in many.error
+
+
+def test_torch_allocation_over_the_limit_is_memory(torch_session):
+    out = torch_session.call("torch_grab", [16])
+    assert out.status == "memory" and out.error.startswith("memory limit exceeded (2048 MB)")
+    assert torch_session.call("describe", [np.ones(2), np.arange(2)], mode="torch").status == "ok"
