@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mlvc_review.bank.loader import load_bank
 from mlvc_review.quiz import events as ev
@@ -314,3 +316,22 @@ def test_exam_questions_show_the_time_left(bank):
     assert [e.remaining for e in io.of(ev.QuestionShown)] == [600.0, 570.0]
     quiz_io, _, _, _ = run(bank, ["s-choice"], ["a"])
     assert quiz_io.of(ev.QuestionShown)[0].remaining is None
+
+
+LINES = ["a", "b", "a b", "c", "h", ":h", "s", ":s", "?", ":?", "", "zz", "7", "1000", "s*(1-s)", "s^2",
+         "x.__class__", "__import__('os')", "1e999", "good", "4", "again", "(((", "q"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.sampled_from(LINES), max_size=14))
+def test_any_script_ends_cleanly_and_stores_exactly_the_results(bank, lines):
+    ids = ["s-choice", "s-multi", "s-numeric", "s-symbolic", "s-flash"]
+    with open_store() as store:
+        store.reset()
+    io, summary, attempts, cards = run(bank, ids, lines)
+    assert summary.ended_by in {"done", "quit", "eof"}
+    assert summary.answered + summary.skipped == len(attempts) <= len(ids)
+    graded = [a for a in attempts if not a["skipped"]]
+    assert all(a["rating"] in (1, 2, 3, 4) for a in graded)
+    assert set(cards) == {a["question_id"] for a in graded}
+    assert len(io.of(ev.Feedback)) == len(graded)
