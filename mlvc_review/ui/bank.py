@@ -74,15 +74,19 @@ def render_question(bank: Bank, q: QuestionBase, variant: Variant, lang: str) ->
 
 
 def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
+    short = {"choice": "choice", "multi": "multi", "numeric": "num", "symbolic": "sym",
+             "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
     out = Table(title="questions per chapter and type", header_style="accent")
-    out.add_column("chapter")
+    out.add_column("#", justify="right")
+    out.add_column("chapter", no_wrap=True, max_width=20, overflow="ellipsis")
     for qtype in QUESTION_TYPES:
-        out.add_column(qtype, justify="right")
+        out.add_column(short[qtype], justify="right", no_wrap=True)
     out.add_column("total", justify="right", style="accent")
     out.add_column("types", justify="right")
     for number, row in table.items():
         slug = bank.chapters[int(number)].slug
-        out.add_row(f"{number} {slug}", *(str(row[t] or "·") for t in QUESTION_TYPES), str(row["total"]), str(row["types"]))
+        out.add_row(number, slug, *(str(row[t] or "·") for t in QUESTION_TYPES), str(row["total"]), str(row["types"]))
+    out.caption = f"{sum(r['total'] for r in table.values())} questions"
     console.print(out)
 
 
