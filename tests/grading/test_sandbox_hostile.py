@@ -227,3 +227,14 @@ def test_garbage_on_the_socket_is_a_crash_not_an_exception(pool):
         assert out.status == "crashed" and "malformed" in out.error
         still_works(pool, s)
         assert s.restarts == 1
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="the uid-drop fallback needs root")
+def test_kill_attempts_in_the_uid_fallback_cannot_reach_grader_or_pool():
+    with WorkerPool(Limits(call_timeout=2.0), isolate=False) as weak_pool:
+        assert weak_pool.level == "uid"
+        with open_hostile(weak_pool, "kills_parent.py") as s:
+            for function in ("kill_parent", "kill_group", "kill_init", "kill_everyone"):
+                assert s.call(function, [1]).status in ("ok", "error", "crashed")
+            assert s.call("kill_pid", [os.getpid()]).status == "error"  # another uid: EPERM
+            still_works(weak_pool, s)
