@@ -77,12 +77,12 @@ def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
     short = {"choice": "choice", "multi": "multi", "numeric": "num", "symbolic": "sym",
              "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
     out = Table(title="questions per chapter and type", header_style="accent")
-    out.add_column("#", justify="right")
-    out.add_column("chapter", no_wrap=True, max_width=20, overflow="ellipsis")
+    out.add_column("#", justify="right", min_width=1, no_wrap=True)
+    out.add_column("chapter", no_wrap=True, max_width=12, overflow="ellipsis")
     for qtype in QUESTION_TYPES:
         out.add_column(short[qtype], justify="right", no_wrap=True)
-    out.add_column("total", justify="right", style="accent")
-    out.add_column("types", justify="right")
+    out.add_column("total", justify="right", style="accent", no_wrap=True, min_width=5)
+    out.add_column("types", justify="right", no_wrap=True, min_width=5)
     for number, row in table.items():
         slug = bank.chapters[int(number)].slug
         out.add_row(number, slug, *(str(row[t] or "·") for t in QUESTION_TYPES), str(row["total"]), str(row["types"]))
