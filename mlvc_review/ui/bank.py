@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -76,7 +77,7 @@ def render_question(bank: Bank, q: QuestionBase, variant: Variant, lang: str) ->
 def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
     short = {"choice": "choice", "multi": "multi", "numeric": "num", "symbolic": "sym",
              "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
-    out = Table(title="questions per chapter and type", header_style="accent")
+    out = Table(title="questions per chapter and type", header_style="accent", box=box.SIMPLE_HEAD)
     out.add_column("#", justify="right", min_width=1, no_wrap=True)
     out.add_column("chapter", no_wrap=True, max_width=12, overflow="ellipsis")
     for qtype in QUESTION_TYPES:
