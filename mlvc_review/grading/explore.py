@@ -97,14 +97,38 @@ def _fixed(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -
     return None
 
 
+# (task, check, seed, max_examples) -> the cases hypothesis generated in a run where every case passed.
+# With the same seed hypothesis generates the same sequence while every case passes, so a later
+# submission replays it without the engine's overhead; at its first failure the real run takes over
+# and reproduces the sequence up to that case, then shrinks: reports are identical either way.
+_REPLAY: dict[tuple, list[Any]] = {}
+
+
+def _replay(key: tuple, ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -> bool:
+    """True when every recorded case passes (the check passed); False to run hypothesis."""
+    cases = _REPLAY.get(key)
+    if cases is None:
+        return False
+    for case in cases:
+        if evaluate(ctx, check, case) is not None:
+            return False
+    result.examples += len(cases)
+    return True
+
+
 def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, seed: int, max_examples: int) -> Failure | None:
+    key = (ctx.spec.function, check.name, id(check), seed, max_examples)
+    if _replay(key, ctx, check, evaluate, result):
+        return None
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hseed
 
     state: dict[str, Any] = {"last": None, "stop": None, "bug": None}
+    seen: list[Any] = []
 
     def probe(case: Any) -> None:
         result.examples += 1
+        seen.append(case)
         try:
             failure = evaluate(ctx, check, case)
         except GraderBug as bug:
@@ -137,4 +161,6 @@ def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult,
             raise GraderBug(f"{type(err).__name__}: {err}") from None
     if state["bug"] is not None:
         raise state["bug"]
+    if state["stop"] is None and state["last"] is None:
+        _REPLAY[key] = seen
     return state["stop"] or state["last"]

@@ -225,3 +225,24 @@ def test_bank_cache_is_reused_until_a_bank_file_changes(tmp_path, monkeypatch):
     (bank / "extra.yaml").write_text("chapter: 1\nquestions: []  # edited\n")
     cached_tasks(load, to_json, from_json)
     assert len(loads) == 2
+
+
+def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypatch):
+    from mlvc_review.grading import explore
+
+    monkeypatch.setattr(explore, "_REPLAY", {})
+
+    def shown(source):
+        task = grade(source, seed=21).tasks[0]
+        return [(c.name, c.status, c.message, c.examples, repr(c.counterexample())) for c in task.checks]
+
+    fresh_wrong = shown(WRONG_NE)
+    fresh_right = shown(RIGHT_NE)
+    assert explore._REPLAY  # the passing run was recorded
+    calls = []
+    import hypothesis
+
+    real_given = hypothesis.given
+    monkeypatch.setattr(hypothesis, "given", lambda *a, **k: calls.append(1) or real_given(*a, **k))
+    assert shown(RIGHT_NE) == fresh_right and calls == []  # replayed, no engine
+    assert shown(WRONG_NE) == fresh_wrong and calls  # failure: the real run, same shrunk report
