@@ -31,7 +31,8 @@ MAX_TREE_DEPTH = 60
 MAX_EXPONENT = 1000
 BASE_FUNCTIONS = ("exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "abs", "Abs", "max", "min")
 CONSTANTS = ("pi", "e")
-_TOKEN = re.compile(r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_]\w*)|(?P<op>\*\*|[-+*/^(),]))")
+_TOKEN = re.compile(r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_]\w*)"
+                    r"|(?P<op>\*\*|[-+*/^(),]))")
 _UNICODE = {"·": "*", "×": "*", "⋅": "*", "−": "-", "²": "^2", "³": "^3", "（": "(", "）": ")", "，": ","}
 _BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.UAdd, ast.Constant, ast.Name, ast.Load,
@@ -44,6 +45,7 @@ class SafeExpr:
 
     tree: ast.Expression
     text: str
+    warnings: tuple[str, ...] = ()
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -64,9 +66,10 @@ def tokenize(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def _joined(tokens: list[tuple[str, str]], functions: set[str]) -> str:
-    """Python source of the tokens: `^` as `**`, implicit products made explicit."""
+def _joined(tokens: list[tuple[str, str]], functions: set[str]) -> tuple[str, list[str]]:
+    """Python source of the tokens (`^` as `**`, implicit products made explicit) and warnings."""
     out: list[str] = []
+    warnings: list[str] = []
     depth = 0
     for i, (kind, tok) in enumerate(tokens):
         prev = tokens[i - 1] if i else ("op", "")
@@ -77,12 +80,15 @@ def _joined(tokens: list[tuple[str, str]], functions: set[str]) -> str:
         if starts and ends:
             if kind == "num" and prev[0] == "num":
                 raise InvalidAnswer(f"two numbers in a row: '{prev[1]} {tok}'")
+            if i >= 2 and tokens[i - 2][1] == "/":
+                a, b = tokens[i - 1][1], tok
+                warnings.append(f"'/{a}{b}' was read as '/{a} * {b}'; write '/({a}{b}...)' to divide by the product")
             out.append("*")
         depth += (tok == "(") - (tok == ")")
         if depth > MAX_PAREN_DEPTH:
             raise InvalidAnswer("parentheses are nested too deeply")
         out.append("**" if tok == "^" else f"kw_{tok}_" if keyword.iskeyword(tok) else tok)
-    return " ".join(out)
+    return " ".join(out), warnings
 
 
 def _depth(node: ast.AST) -> int:
@@ -114,7 +120,7 @@ def parse_safe(text: str, variables: Iterable[str], functions: Iterable[str] = (
         if kind == "name" and tok not in variables and tok not in allowed_funcs and tok not in CONSTANTS:
             names = ", ".join(sorted(variables))
             raise InvalidAnswer(f"unknown variable '{tok}'; the variables are {names}")
-    source = _joined(tokens, allowed_funcs - variables)
+    source, warnings = _joined(tokens, allowed_funcs - variables)
     try:
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -131,4 +137,4 @@ def parse_safe(text: str, variables: Iterable[str], functions: Iterable[str] = (
                 raise InvalidAnswer("a function call is written name(argument)")
     if _depth(tree) > MAX_TREE_DEPTH:
         raise InvalidAnswer("the formula is nested too deeply")
-    return SafeExpr(tree=tree, text=text)
+    return SafeExpr(tree=tree, text=text, warnings=tuple(warnings))

@@ -89,7 +89,8 @@ def test_multi_exact_set_in_several_spellings():
     q, checker = multi(), get_checker("multi")
     v = draw_variant(q, 2)
     letters = sorted(letter_of(q, v, i) for i in ("sgd", "momentum", "adam"))
-    for raw in (" ".join(letters), ",".join(letters), "".join(letters), ", ".join(reversed(letters)) + " " + letters[0]):
+    repeated = ", ".join(reversed(letters)) + " " + letters[0]
+    for raw in (" ".join(letters), ",".join(letters), "".join(letters), repeated):
         grade = checker.grade(q, v, checker.parse(q, v, raw))
         assert grade.correct and grade.score == 1.0 and grade.feedback == []
 
@@ -101,7 +102,8 @@ def test_multi_partial_credit_and_feedback():
     # two right, none wrong: 2/3
     grade = checker.grade(q, v, checker.parse(q, v, f"{sgd} {adam}"))
     assert grade.score == pytest.approx(2 / 3) and not grade.correct
-    assert any(line.startswith("missed") and "Momentum" in line and "still first order" in line for line in grade.feedback)
+    missed = [line for line in grade.feedback if line.startswith("missed")]
+    assert len(missed) == 1 and "Momentum" in missed[0] and "still first order" in missed[0]
     # two right, one wrong: (2 - 1)/3
     grade = checker.grade(q, v, checker.parse(q, v, f"{sgd}{adam}{newton}"))
     assert grade.score == pytest.approx(1 / 3)

@@ -129,3 +129,27 @@ def test_random_token_soup_only_ever_raises_invalid_answer(text):
     except InvalidAnswer:
         pass
     assert time.monotonic() - start < 2.0
+
+
+def test_dividing_by_an_implicit_product_warns():
+    assert parse_safe("1/2x", VARS).warnings
+    assert value("1/2x", s=0.0, x=4.0) == pytest.approx(2.0)  # read as (1/2) x, with the warning
+    assert parse_safe("1/(2x)", VARS).warnings == ()
+    assert parse_safe("x/2 + 2x", VARS).warnings == ()
+
+
+CYCLE_CHECK = """
+import importlib, sys
+for name in ["mlvc_review.quiz.safe_expr", "mlvc_review.quiz.matrix_expr", "mlvc_review.quiz.checkers.symbolic",
+             "mlvc_review.quiz.checkers.matrix", "mlvc_review.quiz.checkers.sympy_build"]:
+    for loaded in [m for m in sys.modules if m.startswith("mlvc_review.quiz")]:
+        del sys.modules[loaded]
+    importlib.import_module(name)
+"""
+
+
+def test_each_module_can_be_imported_first_without_a_cycle():
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", CYCLE_CHECK], check=True, capture_output=True)

@@ -18,11 +18,13 @@ import random
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlvc_review.bank.schema import Assumptions
 from mlvc_review.quiz.checkers.sympy_build import FLOAT_FUNCTIONS, evaluate_at
-from mlvc_review.quiz.safe_expr import SafeExpr
+
+if TYPE_CHECKING:
+    from mlvc_review.quiz.safe_expr import SafeExpr
 
 POINTS = 20
 MAX_DRAWS = 60

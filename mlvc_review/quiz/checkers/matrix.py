@@ -17,7 +17,7 @@ from mlvc_review.bank.schema import MatrixQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
 from mlvc_review.quiz.checkers.matrix_eval import ShapeMismatch, Singular, shape_of, show, value_of
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
-from mlvc_review.quiz.matrix_expr import Node, parse_matrix, render
+from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
 
 RTOL = 1e-6
 
@@ -38,14 +38,14 @@ def _same_shape(a: tuple, b: tuple) -> bool:
 class MatrixChecker:
     """Numeric equivalence on random instances, after a shape check in dimension names."""
 
-    def _read(self, question: MatrixQuestion, text: str) -> Node:
-        return parse_matrix(text, question.symbols)
+    def _read(self, question: MatrixQuestion, text: str) -> mx.Node:
+        return mx.parse_matrix(text, question.symbols)
 
     def parse(self, question: MatrixQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
         node = self._read(question, raw.strip())
-        return Parsed(value=node, understood=render(node))
+        return Parsed(value=node, understood=mx.render(node))
 
-    def _mismatch(self, question: MatrixQuestion, node: Node, ref: Node, lang: str) -> str | None:
+    def _mismatch(self, question: MatrixQuestion, node: mx.Node, ref: mx.Node, lang: str) -> str | None:
         """Why `node` cannot equal `ref` by shape alone, or None."""
         try:
             got = shape_of(node, question.symbols)
@@ -59,7 +59,7 @@ class MatrixChecker:
                       g=show(got), w=show(want))
         return None
 
-    def _agrees(self, node: Node, cases: list[Instance], other: Node | None = None) -> tuple[bool, str | None]:
+    def _agrees(self, node: mx.Node, cases: list[Instance], other: mx.Node | None = None) -> tuple[bool, str | None]:
         """(`node` equals the reference, or `other`, on every instance; what shows otherwise)."""
         for case in cases:
             try:
@@ -71,9 +71,9 @@ class MatrixChecker:
                 return False, f"the values differ for {case.describe()}"
         return True, None
 
-    def _matches(self, question: MatrixQuestion, node: Node, wrong: Node, ref: Node, cases: list[Instance]) -> bool:
+    def _matches(self, question: MatrixQuestion, node: mx.Node, wrong: mx.Node, cases: list[Instance]) -> bool:
         """Whether the student's `node` is the listed wrong answer `wrong` (same text or same values)."""
-        if render(node) == render(wrong):
+        if mx.render(node) == mx.render(wrong):
             return True
         try:
             fits = _same_shape(shape_of(node, question.symbols), shape_of(wrong, question.symbols))
@@ -82,7 +82,7 @@ class MatrixChecker:
         return fits and bool(cases) and self._agrees(node, cases, wrong)[0]
 
     def grade(self, question: MatrixQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
-        node: Node = parsed.value
+        node: mx.Node = parsed.value
         ref = self._read(question, fill(question.answer, variant.params))
         expected = self.expected(question, variant, lang)
         mismatch = self._mismatch(question, node, ref, lang)
@@ -98,13 +98,13 @@ class MatrixChecker:
                 w_node = self._read(question, fill(str(wrong.answer), variant.params))
             except InvalidAnswer:
                 continue
-            if self._matches(question, node, w_node, ref, cases):
+            if self._matches(question, node, w_node, cases):
                 feedback.append(wrong_answer_feedback(question, variant, i, lang))
         return Grade.of(0.0, feedback, expected)
 
     def expected(self, question: MatrixQuestion, variant: Variant, lang: str = "en") -> str:
-        return render(self._read(question, fill(question.answer, variant.params)))
+        return mx.render(self._read(question, fill(question.answer, variant.params)))
 
     def accepted_inputs(self, question: MatrixQuestion, variant: Variant) -> list[str]:
         answer = fill(question.answer, variant.params)
-        return [answer, render(self._read(question, answer))]
+        return [answer, mx.render(self._read(question, answer))]

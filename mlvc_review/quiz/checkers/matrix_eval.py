@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from mlvc_review.bank.schema import MatrixSymbol
-from mlvc_review.quiz.matrix_expr import Node, render
+from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
 
 Shape = tuple  # () scalar, ("I",) identity of any size, (rows, cols) with str or int dimensions
 SCALAR: Shape = ()
@@ -46,7 +46,7 @@ def _scalar_like(shape: Shape) -> bool:
     return shape == SCALAR or shape == (1, 1)
 
 
-def shape_of(node: Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
+def shape_of(node: mx.Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
     """The shape of `node`; ShapeMismatch names the first operation that does not fit."""
     kind = node[0]
     if kind == "sym":
@@ -63,10 +63,10 @@ def shape_of(node: Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
         return a if len(a) < 2 else (a[1], a[0])
     if kind in ("inv", "pow"):
         if len(a) == 2 and a[0] != a[1]:
-            raise ShapeMismatch(f"{render(node[1])} {show(a)} is not square, so it has no inverse or power")
+            raise ShapeMismatch(f"{mx.render(node[1])} {show(a)} is not square, so it has no inverse or power")
         return a
     b = parts[1]
-    left, right = render(node[1]), render(node[2])
+    left, right = mx.render(node[1]), mx.render(node[2])
     if kind in ("add", "sub"):
         if a == b or (_scalar_like(a) and _scalar_like(b)):
             return a if a != SCALAR else b
@@ -142,7 +142,7 @@ def _add(a: Any, b: Any, sign: float) -> Any:
     return a + sign * b
 
 
-def value_of(node: Node, values: Mapping[str, Any]) -> Any:
+def value_of(node: mx.Node, values: Mapping[str, Any]) -> Any:
     """The value of a well-shaped `node`: a float, a 2-D array, or an `Eye`; Singular on a bad inverse."""
     kind = node[0]
     if kind == "sym":
@@ -157,9 +157,9 @@ def value_of(node: Node, values: Mapping[str, Any]) -> Any:
     if kind == "T":
         return a.T if isinstance(a, np.ndarray) else a
     if kind == "inv":
-        return _inv(a, render(node[1]))
+        return _inv(a, mx.render(node[1]))
     if kind == "pow":
-        base = _inv(a, render(node[1])) if node[2] < 0 else a
+        base = _inv(a, mx.render(node[1])) if node[2] < 0 else a
         out = base
         for _ in range(abs(node[2]) - 1):
             out = _mul(out, base)
@@ -168,5 +168,5 @@ def value_of(node: Node, values: Mapping[str, Any]) -> Any:
     if kind == "mul":
         return _mul(a, b)
     if kind == "div":
-        return _mul(a, _inv(b, render(node[2])))
+        return _mul(a, _inv(b, mx.render(node[2])))
     return _add(a, b, 1.0 if kind == "add" else -1.0)

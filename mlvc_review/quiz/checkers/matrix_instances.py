@@ -13,13 +13,15 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from mlvc_review.bank.schema import MatrixQuestion
 from mlvc_review.quiz.checkers.matrix_eval import Singular, value_of
-from mlvc_review.quiz.matrix_expr import Node
+
+if TYPE_CHECKING:
+    from mlvc_review.quiz.matrix_expr import Node
 
 PLANS = 4
 

@@ -15,7 +15,7 @@ from mlvc_review.bank.schema import Assumptions, SymbolicQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
 from mlvc_review.quiz.checkers.equivalence import equivalent, numeric_verdict, simplify_is_zero
 from mlvc_review.quiz.checkers.sympy_build import make_symbols, to_sympy
-from mlvc_review.quiz.safe_expr import SafeExpr, parse_safe
+from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
 
 
 def pretty(expr: Any) -> str:
@@ -23,9 +23,12 @@ def pretty(expr: Any) -> str:
     return str(expr).replace("**", "^")
 
 
-def read(text: str, variables: tuple[tuple[str, Assumptions], ...], functions: tuple[str, ...]) -> tuple[SafeExpr, Any]:
+Variables = tuple[tuple[str, Assumptions], ...]
+
+
+def read(text: str, variables: Variables, functions: tuple[str, ...]) -> tuple[safe_expr.SafeExpr, Any]:
     """The checked formula and its sympy expression; InvalidAnswer when `text` is not allowed."""
-    safe = parse_safe(text, [name for name, _ in variables], functions)
+    safe = safe_expr.parse_safe(text, [name for name, _ in variables], functions)
     try:
         return safe, to_sympy(safe, make_symbols(dict(variables)))
     except InvalidAnswer:
@@ -37,7 +40,7 @@ def read(text: str, variables: tuple[tuple[str, Assumptions], ...], functions: t
 _read_trusted = lru_cache(maxsize=512)(read)
 
 
-def _key(question: SymbolicQuestion) -> tuple[tuple[tuple[str, Assumptions], ...], tuple[str, ...]]:
+def _key(question: SymbolicQuestion) -> tuple[Variables, tuple[str, ...]]:
     return tuple(sorted(question.variables.items())), tuple(question.functions)
 
 
@@ -46,12 +49,12 @@ class SymbolicChecker:
 
     seconds: float = 1.5
 
-    def reference(self, question: SymbolicQuestion, variant: Variant) -> tuple[SafeExpr, Any]:
+    def reference(self, question: SymbolicQuestion, variant: Variant) -> tuple[safe_expr.SafeExpr, Any]:
         return _read_trusted(fill(question.answer, variant.params), *_key(question))
 
     def parse(self, question: SymbolicQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
         safe, expr = read(raw.strip(), *_key(question))
-        return Parsed(value=(safe, expr), understood=pretty(expr))
+        return Parsed(value=(safe, expr), understood=pretty(expr), warnings=list(safe.warnings))
 
     def grade(self, question: SymbolicQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
         safe, expr = parsed.value

@@ -15,7 +15,7 @@ from typing import Any
 
 from mlvc_review.bank.schema import Assumptions
 from mlvc_review.quiz.checkers.base import InvalidAnswer
-from mlvc_review.quiz.safe_expr import MAX_EXPONENT, SafeExpr
+from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
 
 
 def _sigmoid(x: float) -> float:
@@ -76,14 +76,14 @@ def _digits(number: Any) -> float:
 
 def _check_power(base: Any, exponent: Any) -> None:
     """Refuse numeric powers whose exact value would be enormous (9^9^9)."""
-    if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
-        raise InvalidAnswer(f"an exponent above {MAX_EXPONENT} is not a sensible answer")
+    if exponent.is_Number and abs(exponent) > safe_expr.MAX_EXPONENT:
+        raise InvalidAnswer(f"an exponent above {safe_expr.MAX_EXPONENT} is not a sensible answer")
     # digits of base^exponent ~ |exponent| * digits(base)
     if base.is_Number and exponent.is_Number and float(abs(exponent)) * _digits(base) > 1000:
         raise InvalidAnswer("a number in the answer is far too large")
 
 
-def to_sympy(expr: SafeExpr, symbols: Mapping[str, Any]) -> Any:
+def to_sympy(expr: safe_expr.SafeExpr, symbols: Mapping[str, Any]) -> Any:
     """The sympy expression of a checked formula; unknown function names become sympy Functions."""
     import sympy
 
@@ -124,7 +124,7 @@ def to_sympy(expr: SafeExpr, symbols: Mapping[str, Any]) -> Any:
     return build(expr.tree)
 
 
-def evaluate_at(expr: SafeExpr, point: Mapping[str, float]) -> float | None:
+def evaluate_at(expr: safe_expr.SafeExpr, point: Mapping[str, float]) -> float | None:
     """The formula's value at `point` in doubles; None where undefined, not real or not finite."""
 
     def ev(node: ast.AST) -> float:
