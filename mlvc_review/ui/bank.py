@@ -79,9 +79,9 @@ def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
              "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
     out = Table(title="questions per chapter and type", header_style="accent", box=box.SIMPLE_HEAD)
     out.add_column("#", justify="right", min_width=1, no_wrap=True)
-    out.add_column("chapter", no_wrap=True, max_width=12, overflow="ellipsis")
+    out.add_column("chapter", no_wrap=True, max_width=11, overflow="ellipsis")
     for qtype in QUESTION_TYPES:
-        out.add_column(short[qtype], justify="right", no_wrap=True)
+        out.add_column(short[qtype], justify="right", no_wrap=True, min_width=len(short[qtype]))
     out.add_column("total", justify="right", style="accent", no_wrap=True, min_width=5)
     out.add_column("types", justify="right", no_wrap=True, min_width=5)
     for number, row in table.items():
