@@ -79,7 +79,7 @@ def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
              "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
     out = Table(title="questions per chapter and type", header_style="accent", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, collapse_padding=True)
     out.add_column("#", justify="right", min_width=1, no_wrap=True)
-    out.add_column("chapter", no_wrap=True, max_width=18, overflow="ellipsis")
+    out.add_column("chapter", no_wrap=True, max_width=14, overflow="ellipsis")
     for qtype in QUESTION_TYPES:
         out.add_column(short[qtype], justify="right", no_wrap=True, min_width=len(short[qtype]))
     out.add_column("total", justify="right", style="accent", no_wrap=True, min_width=5)
