@@ -164,15 +164,17 @@ def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
     data_limit = (_status_kb("VmData") + limits["memory_mb"] * 1024) * 1024 if load["device"] == "cpu" else None
     worker_jail.set_limits(data_limit, file_limit)
     worker_jail.drop_privileges(uid, scratch)
+    outside = ("", os.getcwd())
     os.chdir(scratch)
     os.environ.clear()
     os.environ.update({"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch, "TMPDIR": scratch})
     os.environ.update({k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")})
-    sys.path[:] = [scratch] + [p for p in sys.path if p not in ("", os.getcwd()) and "__editable__" not in p]
+    sys.path[:] = [scratch] + [p for p in sys.path if p not in outside and "__editable__" not in p]
     sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()]
     sub = Submission(path, limits, capture)
+    base_kb = _status_kb("RssAnon") + _status_kb("RssShmem")  # memory_mb is counted from here
     ready = import_submission(sub)
-    ready["base_kb"] = _status_kb("RssAnon") + _status_kb("RssShmem")
+    ready["base_kb"] = base_kb
     _reply(chan, me, "ready", ready)
     while True:
         req = chan.recv()
