@@ -17,6 +17,12 @@ from mlvc_review.quiz.checkers.base import InvalidAnswer
 CHECKER = get_checker("symbolic")
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _sympy_imported():
+    """Time bounds below measure reading and grading, not sympy's one-off import."""
+    import sympy  # noqa: F401
+
+
 def sigmoid_derivative() -> SymbolicQuestion:
     return SymbolicQuestion(
         id="ch2-sigmoid-derivative", chapter=2, type="symbolic", topic="backprop",

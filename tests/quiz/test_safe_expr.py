@@ -17,6 +17,12 @@ from mlvc_review.quiz.safe_expr import parse_safe
 VARS = {"s": Assumptions(), "x": Assumptions(positive=True), "lambda": Assumptions()}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _sympy_imported():
+    """Time bounds below measure reading and grading, not sympy's one-off import."""
+    import sympy  # noqa: F401
+
+
 def value(text: str, **point: float) -> float | None:
     return evaluate_at(parse_safe(text, VARS), point)
 
