@@ -49,7 +49,10 @@ class SandboxSession:
         self._watchdog = Watchdog(self._proc.pid, self._proc.uid, self.limits.memory_mb)
         limits = {"memory_mb": self.limits.memory_mb, "output_bytes": self.limits.output_bytes}
         load = {"kind": "load", "source": self.source, "filename": self.filename, "limits": limits}
-        self._proc.chan.send({**load, "device": self.pool.device})
+        try:
+            self._proc.chan.send({**load, "device": self.pool.device})
+        except ChannelClosed:
+            pass  # it died at once: _wait reads its last words or the EOF
         outcome, reply = self._wait("ready", self.limits.import_timeout)
         if outcome.status == "ok" and type(reply.get("base_kb")) is int:
             self._watchdog.base_kb = reply["base_kb"]

@@ -308,3 +308,11 @@ def test_torch_allocation_over_the_limit_is_memory(torch_session):
     out = torch_session.call("torch_grab", [16])
     assert out.status == "memory" and out.error.startswith("memory limit exceeded (2048 MB)")
     assert torch_session.call("describe", [np.ones(2), np.arange(2)], mode="torch").status == "ok"
+
+
+def test_odd_file_names_cannot_steer_the_copy(pool):
+    with pool.open("import os\ndef where():\n    return __file__\n", "../../etc/evil name.py") as s:
+        assert s.import_outcome.status == "ok"
+        assert os.path.basename(s.call("where", []).value) == "submission.py"
+    with pool.open("def where():\n    return __file__\n", "/some/dir/my_solution.py") as s:
+        assert os.path.basename(s.call("where", []).value) == "my_solution.py"
