@@ -156,3 +156,10 @@ def test_grading_random_answers_only_raises_invalid_answer(text):
     except InvalidAnswer:
         pass
     assert time.monotonic() - start < 2.0
+
+
+def test_selfcheck_reports_a_reference_with_a_shape_error():
+    q = MatrixQuestion(id="bad-shape", chapter=1, type="matrix_expr", topic="t", prompt="p", explanation="e",
+                       symbols=SYMBOLS, answer="X y")
+    problems = selfcheck(q, seeds=[0])
+    assert problems == ["seed 0: its own answer 'X y' scores 0: X (n x d) times y (n x 1) does not align: d != n"]

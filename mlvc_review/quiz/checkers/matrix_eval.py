@@ -23,11 +23,11 @@ IDENT: Shape = ("I",)
 MAX_COND = 1e10
 
 
-class ShapeMismatch(Exception):
+class ShapeMismatch(ValueError):
     """The expression does not typecheck; the message explains where, in dimension names."""
 
 
-class Singular(Exception):
+class Singular(ValueError):
     """A matrix that is inverted is singular (or nearly) for the drawn sizes and values."""
 
 
