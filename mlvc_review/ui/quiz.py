@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from functools import singledispatch
 
+from rich import box
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -56,7 +58,7 @@ def _(e: ev.QuestionShown) -> None:
         body.append(f"\n  {letter}) ", style="accent").append(text)
     if e.unit:
         body.append(f"\n({e.unit})", style="muted")
-    footer = f"{e.keys}" + (f" · {e.hints} hint(s)" if e.hints else "")
+    footer = f"{e.keys}" + (f" · {t('hints_n', e.lang, n=e.hints)}" if e.hints else "")
     if e.remaining is not None:
         left = max(0, int(e.remaining))
         footer = t("remaining", e.lang, minutes=left // 60, seconds=left % 60) + " · " + footer
@@ -118,15 +120,16 @@ def _(e: ev.Feedback) -> None:
         head = f"[warn]◐ {t('partial', lang)} ({e.score:.0%})[/warn]"
     else:
         head = f"[bad]✗ {t('wrong', lang)}[/bad]"
-    console.print(f"{head}  [muted]{t('expected', lang)}:[/muted] {escape(e.expected)}")
+    console.print(head)
+    console.print(f"[muted]{t('expected', lang)}:[/muted] {escape(e.expected)}")
     for line in e.feedback:
-        console.print(f"  {escape(line)}")
-    console.print(Text(e.explanation), style="default")
+        console.print(f"  • {escape(line)}")
+    console.print(Panel(Text(e.explanation), title=t("explanation", lang), title_align="left", border_style="muted"))
     if e.notes_slip:
         console.print(f"[warn]{t('notes_slip', lang)}:[/warn] {escape(e.notes_slip)}")
     if e.next_due is not None:
         due = e.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
-        console.print(f"[muted]{e.rating} · {t('next_due', lang)} {due}[/muted]")
+        console.print(f"[muted]{t('rated', lang, rating=e.rating)} · {t('next_due', lang)} {due}[/muted]")
 
 
 @render.register
@@ -174,12 +177,16 @@ def _(e: ev.Summary) -> None:
 
 def render_stats(rows: list[dict], lang: str = "en") -> None:
     """The per-chapter progress table (rows from `mlvc_review.quiz.stats.chapter_stats`)."""
-    table = Table(header_style="accent")
-    for key in ("col_chapter", "col_answered", "col_accuracy", "col_recall", "col_due", "col_leeches"):
-        table.add_column(t(key, lang), justify="left" if key == "col_chapter" else "right")
+    table = Table(header_style="accent", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
+    table.add_column(t("col_chapter", lang), no_wrap=True, overflow="ellipsis", max_width=20)
+    for key in ("col_seen", "col_answered", "col_accuracy", "col_recall", "col_due", "col_leeches"):
+        header = t(key, lang)
+        width = max(cell_len(header), 9 if key in ("col_accuracy", "col_recall") else 0)  # "████ 100%"
+        table.add_column(header, justify="right", no_wrap=True, min_width=width)
     for r in rows:
-        accuracy = "" if r["accuracy"] is None else f"{bar(r['accuracy'], 8)} {r['accuracy']:.0%}"
-        recall = "" if r["retrievability"] is None else f"{bar(r['retrievability'], 8)} {r['retrievability']:.0%}"
-        table.add_row(f"{r['chapter']} {escape(r['title'])}", str(r["answered"]), accuracy, recall,
+        accuracy = "" if r["accuracy"] is None else f"{bar(r['accuracy'], 4)} {r['accuracy']:4.0%}"
+        recall = "" if r["retrievability"] is None else f"{bar(r['retrievability'], 4)} {r['retrievability']:4.0%}"
+        table.add_row(f"{r['chapter']} {escape(r['title'])}", f"{r['seen']}/{r['questions']}", str(r["answered"]),
+                      accuracy, recall,
                       str(r["due"]), f"[bad]{r['leeches']}[/bad]" if r["leeches"] else "0")
     console.print(table)
