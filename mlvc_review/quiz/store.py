@@ -10,6 +10,7 @@ was answered. A file that is not a readable database is moved aside to
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlvc_review.errors import StoreError
-from mlvc_review.quiz.store_schema import SCHEMA_VERSION, migrate
+from mlvc_review.quiz.store_schema import SCHEMA_VERSION, NewerSchema, migrate
 
 ENV_HOME = "MLVC_REVIEW_HOME"
 DB_NAME = "progress.db"
@@ -135,7 +136,7 @@ class ProgressStore:
         """Attempts and cards as JSON-ready data."""
         cards = [
             {"question_id": c.question_id, "chapter": c.chapter, "due": c.due.isoformat(), "lapses": c.lapses,
-             "reps": c.reps, "card": c.card_json}
+             "reps": c.reps, "card": json.loads(c.card_json)}
             for c in self.cards().values()
         ]
         return {"schema_version": SCHEMA_VERSION, "attempts": self.attempts(), "cards": cards}
@@ -186,7 +187,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     if result is None or result[0] != "ok":
         conn.close()
         raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no result'}")
-    migrate(conn)
+    try:
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -214,6 +219,9 @@ def open_store(path: Path | None = None) -> ProgressStore:
         raise StoreError(f"cannot create the progress directory {path.parent}: {err.strerror}") from None
     try:
         return ProgressStore(_connect(path), path)
+    except NewerSchema as err:
+        raise StoreError(f"the progress store {path} was written by a newer mlvc-review ({err}); "
+                         "upgrade mlvc-review to use it") from None
     except sqlite3.OperationalError as err:
         if "locked" in str(err) or "unable to open" in str(err):
             raise StoreError(f"cannot open the progress store {path}: {err}") from None

@@ -42,6 +42,14 @@ MIGRATIONS: dict[int, list[str]] = {
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
+class NewerSchema(Exception):
+    """The database was written by a newer release; it is never downgraded."""
+
+    def __init__(self, version: int):
+        super().__init__(f"schema version {version} is newer than this release's {SCHEMA_VERSION}")
+        self.version = version
+
+
 def current_version(conn: sqlite3.Connection) -> int:
     """The schema version of an open database; 0 for an empty one."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
@@ -52,11 +60,14 @@ def current_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database up to `SCHEMA_VERSION`; returns the version it had before.
 
-    A database written by a newer release (version above ours) is left untouched.
+    A database written by a newer release (version above ours) is left untouched and
+    `NewerSchema` is raised.
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
         before = current_version(conn)
+        if before > SCHEMA_VERSION:
+            raise NewerSchema(before)
         for version in range(before + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[version]:
                 conn.execute(statement)

@@ -86,6 +86,7 @@ def test_export_has_attempts_and_cards():
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["attempts"][0]["question_id"] == "a"
     assert data["cards"][0]["question_id"] == "a" and data["cards"][0]["due"] == T0.isoformat()
+    assert data["cards"][0]["card"] == {"x": 1}
 
 
 def test_corrupt_file_is_moved_aside_and_a_fresh_store_starts(_isolated_home):
@@ -149,3 +150,17 @@ def test_plain_sqlite_sees_committed_rows(_isolated_home):
         conn = sqlite3.connect(_isolated_home / "progress.db")
         assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1
         conn.close()
+
+
+def test_a_newer_schema_is_refused_not_downgraded(_isolated_home):
+    from mlvc_review.errors import StoreError
+
+    with open_store() as store:
+        store.record(attempt())
+        store.conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    with pytest.raises(StoreError, match="newer"):
+        open_store()
+    conn = sqlite3.connect(_isolated_home / "progress.db")
+    assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1  # untouched
+    conn.close()
+    assert not list(_isolated_home.glob("progress.db.corrupt-*"))
