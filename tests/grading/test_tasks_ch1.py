@@ -1,0 +1,50 @@
+"""Chapter 1 task specs (normal equation, ridge) through the real grader and sandbox."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlvc_review.grading import bankcheck
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_tasks_common import HEADLINE, HONEST, check_named, code_questions, drawn, graded_fixtures, not_passed  # noqa: E402
+
+CHAPTER = 1
+FUNCTIONS = HEADLINE[CHAPTER]
+
+
+@pytest.mark.parametrize("question", code_questions(CHAPTER), ids=lambda q: q.id)
+def test_reference_passes_stub_fails_and_each_known_mistake_fails_with_its_diagnosis(question):
+    assert bankcheck.check_code_question(question, examples=25) == []
+
+
+@pytest.mark.parametrize("name", HONEST)
+def test_honest_alternative_submissions_pass(name):
+    assert not_passed(graded_fixtures(CHAPTER)[name]) == {}
+
+
+def test_the_all_stub_file_fails_every_task():
+    tasks = graded_fixtures(CHAPTER)["stub_all.py"]
+    assert sorted(tasks) == sorted(FUNCTIONS)
+    assert all(t["status"] != "passed" for t in tasks.values())
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_drawn_X_is_well_conditioned_and_both_y_forms_are_drawn(function):
+    cases = drawn(check_named(function, "values").strategy(), n=40)
+    ndims = set()
+    for case in cases:
+        X, y = case.args[0], case.args[1]
+        s = np.linalg.svd(X, compute_uv=False)
+        assert X.shape[0] >= X.shape[1] and s.min() > 0.4 and s.max() < 2.1, case.label
+        ndims.add(y.ndim)
+    assert ndims == {1, 2}
+
+
+def test_ridge_draws_lambda_zero_and_positive_lambdas():
+    lams = {case.args[2] for case in drawn(check_named("ridge_regression", "values").strategy(), n=40)}
+    assert 0.0 in lams and any(lam > 0 for lam in lams) and all(lam >= 0 for lam in lams)

@@ -1,0 +1,60 @@
+"""Chapter 2 task specs (backprop gates, linear layer) through the real grader and sandbox."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlvc_review.grading import bankcheck
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_tasks_common import HEADLINE, HONEST, check_named, code_questions, drawn, grade, graded_fixtures, not_passed  # noqa: E402
+
+CHAPTER = 2
+FUNCTIONS = HEADLINE[CHAPTER]
+
+
+@pytest.mark.parametrize("question", code_questions(CHAPTER), ids=lambda q: q.id)
+def test_reference_passes_stub_fails_and_each_known_mistake_fails_with_its_diagnosis(question):
+    assert bankcheck.check_code_question(question, examples=25) == []
+
+
+@pytest.mark.parametrize("name", HONEST)
+def test_honest_alternative_submissions_pass(name):
+    assert not_passed(graded_fixtures(CHAPTER)[name]) == {}
+
+
+def test_the_all_stub_file_fails_every_task():
+    tasks = graded_fixtures(CHAPTER)["stub_all.py"]
+    assert sorted(tasks) == sorted(FUNCTIONS)
+    assert all(t["status"] != "passed" for t in tasks.values())
+
+
+@pytest.mark.parametrize("function", ["add_backward", "mul_backward", "sigmoid_backward"])
+def test_upstream_gradients_are_never_near_zero(function):
+    for case in drawn(check_named(function, "values").strategy()):
+        assert np.abs(case.args[-1]).min() >= 0.2, case.label
+
+
+@pytest.mark.parametrize("function", ["linear_forward", "linear_backward"])
+def test_the_first_edge_case_has_a_square_W_so_a_transpose_slip_returns_numbers(function):
+    first = check_named(function, "edge shapes").examples()[0]
+    W = first.args[1]
+    assert W.shape[0] == W.shape[1]
+    shapes = {case.args[1].shape[0] == case.args[1].shape[1] for case in check_named(function, "edge shapes").examples()}
+    assert shapes == {True, False}
+
+
+def test_a_backward_pass_that_forgets_the_batch_sum_of_db_is_caught_and_named(tmp_path):
+    source = (
+        "def linear_backward(x, W, b, dout):\n"
+        "    return dout @ W, dout.T @ x, dout.mean(axis=0)\n"
+    )
+    path = tmp_path / "mine.py"
+    path.write_text(source)
+    task = grade(path, ["linear_backward"])["linear_backward"]
+    assert task["status"] == "failed"
+    assert task["diagnosis"]["name"] == "db averaged"
