@@ -37,6 +37,9 @@ def render_report(doc: dict[str, Any], console: Console) -> None:
         for note in sub.get("notes", []):
             console.print(f"[muted]{escape(sub['path'])}: {escape(note)}[/muted]")
         for task in sub["tasks"]:
+            for check in task["checks"]:
+                if check["status"] == "skipped" and check["message"]:
+                    console.print(f"[muted]{escape(task['function'])} - {escape(check['name'])}: skipped, {escape(check['message'])}[/muted]")
             for panel in _panels(sub, task, doc["seed"]):
                 console.print(panel)
     if doc.get("isolation"):
