@@ -1,8 +1,8 @@
 """The question loop of a quiz, review or exam session, over an abstract IO.
 
 `io.ask(prompt)` returns the next line typed (None at end of input) and
-`io.show(event)` receives the plain events of `mlvc_review.quiz.events`. Each
-answer is parsed (malformed input is shown back, never counted), graded, written
+`io.show(event)` receives the plain events of `mlvc_review.quiz.events`. The
+question type's asker (`mlvc_review.quiz.asking`) reads the answer: it is parsed (malformed input is shown back, never counted), graded, written
 to the store with its FSRS card in one transaction, and then explained. An exam
 shows no feedback until its report, and an answer given after its time limit is
 not counted.
@@ -20,14 +20,11 @@ from typing import Any, Protocol
 from mlvc_review.bank.params import Variant, draw_variant
 from mlvc_review.quiz import events as ev
 from mlvc_review.quiz.keys import command_of, keys_line, reserved_answers
-from mlvc_review.quiz.scheduler import RATING_NAMES, rating_for, review
+from mlvc_review.quiz.asking import asker_for
+from mlvc_review.quiz.scheduler import RATING_NAMES, review
 from mlvc_review.quiz.selection import Item
 from mlvc_review.quiz.store import Attempt, ProgressStore, utc_now
 from mlvc_review.quiz.strings import t
-
-
-# what the flashcard checker reads as a rating (1-4, names, initials): answers, not commands
-RATING_KEYS = {"1", "2", "3", "4", "a", "h", "g", "e", "again", "hard", "good", "easy"}
 
 
 class QuizIO(Protocol):
@@ -81,7 +78,8 @@ class Session:
     checker_for: Callable[[str], Any] | None = None  # None: the checker registry
     results: list[ev.Result] = field(default_factory=list)
 
-    def _checker(self, qtype: str) -> Any:
+    def checker(self, qtype: str) -> Any:
+        """The answer checker of `qtype` (the registry unless `checker_for` is given)."""
         return (self.checker_for or _default_checker)(qtype)
 
     @property
@@ -128,14 +126,7 @@ class Session:
         self.io.show(ev.QuestionShown(index, len(self.items), q.id, q.type, q.chapter, variant.render(q.prompt, self.lang),
                                       options, unit, len(q.hints), keys_line(ctx.reserved, self.lang), self.lang,
                                       None if self._deadline is None else self._deadline - self.clock()))
-        if q.type == "code":
-            from mlvc_review.quiz.code_task import ask_code
-
-            ask_code(self, ctx)
-        elif q.type == "flashcard":
-            self._ask_flashcard(ctx)
-        else:
-            self._ask_graded(ctx)
+        asker_for(q.type)(self, ctx)
 
     def read_answer(self, ctx: Ctx, prompt: str, allow_empty: bool = False) -> str | None:
         """The next answer typed; hints and help are handled here; None means skip."""
@@ -170,44 +161,6 @@ class Session:
             text = ctx.variant.render(hints[ctx.hints_used - 1], self.lang)
             self.io.show(ev.HintShown(ctx.hints_used, len(hints), text, self.lang))
 
-    def _ask_graded(self, ctx: Ctx) -> None:
-        from mlvc_review.quiz.checkers.base import InvalidAnswer
-
-        q, checker = ctx.question, self._checker(ctx.question.type)
-        while True:
-            raw = self.read_answer(ctx, t("answer", self.lang))
-            if raw is None:
-                return self.skip(ctx)
-            try:
-                parsed = checker.parse(q, ctx.variant, raw, self.lang)
-            except InvalidAnswer as err:
-                self.io.show(ev.InvalidInput(err.message, err.understood, self.lang))
-                continue
-            grade = checker.grade(q, ctx.variant, parsed, self.lang)
-            rating = rating_for(q.type, grade.correct, ctx.hints_used, self.clock() - ctx.started)
-            return self.finish(ctx, raw, grade, rating, parsed)
-
-    def _ask_flashcard(self, ctx: Ctx) -> None:
-        from mlvc_review.quiz.checkers.base import InvalidAnswer
-
-        q, checker = ctx.question, self._checker("flashcard")
-        if self.read_answer(ctx, t("reveal", self.lang), allow_empty=True) is None:
-            return self.skip(ctx)
-        self.io.show(ev.Revealed(ctx.variant.render(q.answer, self.lang), self.lang))
-        ctx.reserved = ctx.reserved | RATING_KEYS  # 'h' now means hard, not hint
-        while True:
-            raw = self.read_answer(ctx, t("rate", self.lang))
-            if raw is None:
-                return self.skip(ctx)
-            try:
-                parsed = checker.parse(q, ctx.variant, raw, self.lang)
-            except InvalidAnswer as err:
-                self.io.show(ev.InvalidInput(err.message, err.understood, self.lang))
-                continue
-            grade = checker.grade(q, ctx.variant, parsed, self.lang)
-            rating = rating_for("flashcard", grade.correct, ctx.hints_used, 0.0, self_rating=str(parsed.value))
-            return self.finish(ctx, raw, grade, rating, parsed)
-
     def skip(self, ctx: Ctx) -> None:
         """Log a skip (no FSRS review) and move on."""
         q = ctx.question
@@ -236,6 +189,6 @@ class Session:
     def _result(self, ctx: Ctx, raw: str, score: float, correct: bool, expected: str, skipped: bool = False) -> ev.Result:
         q, v = ctx.question, ctx.variant
         if not expected:
-            expected = self._checker(q.type).expected(q, v, self.lang)
+            expected = self.checker(q.type).expected(q, v, self.lang)
         return ev.Result(q.id, q.chapter, q.type, v.render(q.prompt, self.lang), raw, score, correct, expected,
                          v.render(q.explanation, self.lang), v.render(q.notes_slip, self.lang) or None, skipped)

@@ -1,0 +1,79 @@
+"""How each question type is asked inside a session: a registry, type -> asker(session, ctx).
+
+Auto-graded types read an answer until it parses (malformed input is shown back
+and not counted), then grade it; a flashcard is revealed and then self-rated;
+a code question goes through the grader (`code_task`). Every asker ends with
+`session.finish(...)` (a graded attempt) or `session.skip(ctx)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from mlvc_review.quiz import events as ev
+from mlvc_review.quiz.scheduler import rating_for
+from mlvc_review.quiz.strings import t
+
+if TYPE_CHECKING:
+    from mlvc_review.quiz.session import Ctx, Session
+
+# what the flashcard checker reads as a rating (1-4, names, initials): answers, not commands
+RATING_KEYS = {"1", "2", "3", "4", "a", "h", "g", "e", "again", "hard", "good", "easy"}
+
+
+def read_parsed(session: "Session", ctx: "Ctx", checker: Any, prompt: str) -> tuple[str, Any] | None:
+    """(raw, parsed) for the first input the checker accepts; None when the student skips."""
+    from mlvc_review.quiz.checkers.base import InvalidAnswer
+
+    while True:
+        raw = session.read_answer(ctx, prompt)
+        if raw is None:
+            return None
+        try:
+            return raw, checker.parse(ctx.question, ctx.variant, raw, session.lang)
+        except InvalidAnswer as err:
+            session.io.show(ev.InvalidInput(err.message, err.understood, session.lang))
+
+
+def ask_graded(session: "Session", ctx: "Ctx") -> None:
+    """choice, multi, numeric, symbolic, matrix_expr: parse, grade, rate from correctness, hints and time."""
+    q, checker = ctx.question, session.checker(ctx.question.type)
+    answer = read_parsed(session, ctx, checker, t("answer", session.lang))
+    if answer is None:
+        return session.skip(ctx)
+    raw, parsed = answer
+    grade = checker.grade(q, ctx.variant, parsed, session.lang)
+    rating = rating_for(q.type, grade.correct, ctx.hints_used, session.clock() - ctx.started)
+    session.finish(ctx, raw, grade, rating, parsed)
+
+
+def ask_flashcard(session: "Session", ctx: "Ctx") -> None:
+    """Recall (anything typed, or nothing), reveal the answer, then the student's own rating."""
+    q, checker = ctx.question, session.checker("flashcard")
+    if session.read_answer(ctx, t("reveal", session.lang), allow_empty=True) is None:
+        return session.skip(ctx)
+    session.io.show(ev.Revealed(ctx.variant.render(q.answer, session.lang), session.lang))
+    ctx.reserved = ctx.reserved | RATING_KEYS  # 'h' now means hard, not hint
+    answer = read_parsed(session, ctx, checker, t("rate", session.lang))
+    if answer is None:
+        return session.skip(ctx)
+    raw, parsed = answer
+    grade = checker.grade(q, ctx.variant, parsed, session.lang)
+    rating = rating_for("flashcard", grade.correct, ctx.hints_used, 0.0, self_rating=str(parsed.value))
+    session.finish(ctx, raw, grade, rating, parsed)
+
+
+def ask_code(session: "Session", ctx: "Ctx") -> None:
+    """Starter file, 'ready', the grader's report (imported only now: it may need torch)."""
+    from mlvc_review.quiz.code_task import ask_code as run
+
+    run(session, ctx)
+
+
+ASKERS: dict[str, Callable[["Session", "Ctx"], None]] = {"flashcard": ask_flashcard, "code": ask_code}
+
+
+def asker_for(qtype: str) -> Callable[["Session", "Ctx"], None]:
+    """The asker of a question type; every auto-graded type shares `ask_graded`."""
+    return ASKERS.get(qtype, ask_graded)
