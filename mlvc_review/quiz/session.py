@@ -2,8 +2,9 @@
 
 `io.ask(prompt)` returns the next line typed (None at end of input) and
 `io.show(event)` receives the plain events of `mlvc_review.quiz.events`. The
-question type's asker (`mlvc_review.quiz.asking`) reads the answer: it is parsed (malformed input is shown back, never counted), graded, written
-to the store with its FSRS card in one transaction, and then explained. An exam
+question type's asker (`mlvc_review.quiz.asking`) reads the answer: it is parsed
+(malformed input is shown back, never counted) and graded; the session writes it
+to the store with its FSRS card in one transaction, then explains it. An exam
 shows no feedback until its report, and an answer given after its time limit is
 not counted.
 """
