@@ -73,9 +73,11 @@ def ask_code(session: "Session", ctx: "Ctx") -> None:
     if grader is None:
         session.io.show(ev.Notice(t("no_grader", lang), "warn"))
     else:
-        if not path.exists():
+        if path.exists():
+            session.io.show(ev.Notice(t("existing", lang, path=path)))
+        else:
             grader.write_starter([q.function], path)
-        session.io.show(ev.Notice(t("starter", lang, path=path)))
+            session.io.show(ev.Notice(t("starter", lang, path=path)))
     while True:
         raw = session.read_answer(ctx, t("ready", lang))
         if raw is None:

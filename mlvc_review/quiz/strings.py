@@ -8,6 +8,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rate": ("how well did you know it? 1 again  2 hard  3 good  4 easy", "掌握程度？1 忘记  2 困难  3 良好  4 简单"),
     "ready": ("edit the file, then type 'ready' to grade it", "编辑文件后输入 ready 进行评分"),
     "starter": ("starter file written to {path}", "初始文件已写入 {path}"),
+    "existing": ("your file {path} exists: it is kept and graded as it is", "文件 {path} 已存在：保留原文件并按其内容评分"),
     "no_grader": ("code grading is not available in this install; :s skips this question",
                   "此安装不支持代码评分；输入 :s 跳过本题"),
     "nothing_graded": ("nothing in this task could be graded yet; :s skips it", "此题暂时无法评分；输入 :s 跳过"),

@@ -263,6 +263,9 @@ def test_progress_export_and_reset_with_confirmation(bank, tmp_path):
     assert declined.exit_code == 1 and len(stored()[0]) == 1
     confirmed = runner.invoke(app, ["progress", "reset", "--chapter", "1"], input="y\n")
     assert confirmed.exit_code == 0 and stored() == ([], {})
+    quiz(bank, "--limit", "1", input="a\n")
+    unasked = runner.invoke(app, ["progress", "reset", "--yes"])
+    assert unasked.exit_code == 0 and "deleted ALL progress: 1 attempts" in unasked.output and stored() == ([], {})
 
 
 def test_unknown_chapter_topic_and_type_are_usage_errors(bank):
@@ -318,6 +321,7 @@ def test_code_question_is_graded_by_the_real_grader(tmp_path, right):
     assert result.exit_code == 0, result.output
     assert (work / "normal_equation.py").read_text() == SOLUTIONS[right]
     assert "when the file is saved" in result.output  # "later" was not an attempt
+    assert "is kept and graded as it is" in result.output
     attempts, cards = stored()
     assert [a["correct"] for a in attempts] == [int(right)] and "c-code" in cards
     if right:
