@@ -13,6 +13,7 @@ drifts affect both sides alike. Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -30,12 +31,19 @@ def normal_equation(X, y):
 '''
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str], report: Path | None = None) -> float:
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
-    if proc.returncode not in (0,):
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    if proc.returncode != 0:
+        detail = proc.stderr[-2000:]
+        if report is not None and report.exists():
+            doc = json.loads(report.read_text())
+            detail += "\n".join(
+                f"{s['path']}: {t['function']} {t['status']}: " + "; ".join(f"{c['name']} {c['status']} {c['message']}" for c in t["checks"] if c["status"] != "passed")
+                for s in doc["submissions"] for t in s["tasks"] if t["status"] != "passed"
+            )
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{detail}")
     return seconds
 
 
@@ -53,17 +61,18 @@ def main() -> None:
         (batch / f"student_{i:02d}.py").write_text(SOLUTION)
     env = dict(os.environ, MLVC_REVIEW_HOME=str(work / "home"))
     grade = [sys.executable, "-m", "mlvc_review", "grade"]
-    common = ["--task", "normal_equation", "--seed", "1", "--format", "json", "--output", os.devnull]
+    report = work / "report.json"
+    common = ["--task", "normal_equation", "--seed", "1", "--format", "json", "--output", str(report)]
     cmds = {
         "numpy": [sys.executable, "-c", "import numpy"],
         "one": [*grade, str(single), *common],
         "batch": [*grade, str(batch), "--jobs", "2", *common],
     }
-    timed(cmds["one"], env)  # warm the file cache and the code-task cache
+    timed(cmds["one"], env, report)  # warm the file cache and the code-task cache
     samples: dict[str, list[float]] = {k: [] for k in cmds}
     for _ in range(args.runs):
         for key, cmd in cmds.items():
-            samples[key].append(timed(cmd, env))
+            samples[key].append(timed(cmd, env, report))
     med = {k: statistics.median(v) for k, v in samples.items()}
     ratio_a = med["one"] / med["numpy"]
     ratio_b = med["batch"] / med["one"]

@@ -59,9 +59,17 @@ def _deps(module: str, source: str) -> list[str]:
                 base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
             names = [base] + [f"{base}.{a.name}" for a in node.names]
         for name in names:
-            if (name == PACKAGE or name.startswith(PACKAGE + ".")) and importlib.util.find_spec(name) is not None:
+            if (name == PACKAGE or name.startswith(PACKAGE + ".")) and _is_module(name):
                 found.append(name)
     return found
+
+
+def _is_module(name: str) -> bool:
+    """Whether `name` is an importable module (not a function imported from one)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, AttributeError, ValueError):  # "mlvc_reference.activations.softmax"
+        return False
 
 
 def bundle(impl: str, function: str) -> str:

@@ -75,7 +75,8 @@ def _values(e: np.ndarray, g: np.ndarray, rtol: float, atol: float, nan_policy: 
         return Mismatch(f"{where}: nan/inf where the reference has {'none' if finite_e.all() else 'other values'}", *_errors(e64, g64, finite_e & finite_g))
     both = finite_e & finite_g
     # |got - expected| <= atol + rtol * |expected|
-    ok = np.abs(g64[both] - e64[both]) <= atol + rtol * np.abs(e64[both])
+    with np.errstate(over="ignore", invalid="ignore"):
+        ok = np.abs(g64[both] - e64[both]) <= atol + rtol * np.abs(e64[both])
     if ok.all():
         return None
     abs_err, rel_err = _errors(e64, g64, both)
@@ -86,8 +87,9 @@ def _errors(e: np.ndarray, g: np.ndarray, mask: np.ndarray) -> tuple[float | Non
     """Largest absolute and relative error over `mask` (None when nothing to measure)."""
     if not mask.any():
         return None, None
-    diff = np.abs(g[mask] - e[mask])
-    rel = diff / np.maximum(np.abs(e[mask]), np.finfo(np.float64).tiny)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        diff = np.abs(g[mask] - e[mask])
+        rel = diff / np.maximum(np.abs(e[mask]), np.finfo(np.float64).tiny)
     return float(diff.max()), float(rel.max())
 
 

@@ -67,16 +67,28 @@ def test_one_shared_pool_serves_every_question():
     assert bankcheck.shared_pool(False) is pool
 
 
-def test_bundle_is_self_contained():
-    source = bundle("mlvc_reference.mistakes.linear_models:normal_equation_forgot_inverse", "normal_equation")
-    assert "import mlvc_reference" not in source and source.rstrip().endswith("as normal_equation")
+def test_every_reference_and_known_mistake_bundles():
+    for function, spec in load_all().items():
+        for impl in [spec.reference, *(m["impl"] for m in MISTAKES.get(function, []))]:
+            source = bundle(impl, function)
+            compile(source, f"{function}.py", "exec")
+            assert source.rstrip().endswith(f"as {function}")
+
+
+@pytest.mark.parametrize("impl", [
+    "mlvc_reference.mistakes.linear_models:normal_equation_forgot_inverse",
+    "mlvc_reference.attention:multi_head_attention",  # imports other reference modules
+])
+def test_bundle_is_self_contained(impl):
+    source = bundle(impl, "f")
+    assert "\nimport mlvc_reference" not in source and source.rstrip().endswith("as f")
     saved = dict(sys.modules)
     try:
         for name in [m for m in sys.modules if m.startswith("mlvc_reference")]:
             del sys.modules[name]
         namespace: dict = {}
         exec(compile(source, "bundle.py", "exec"), namespace)
-        assert namespace["normal_equation"].__module__ == "mlvc_reference.mistakes.linear_models"
+        assert namespace["f"].__module__ == impl.split(":")[0]
         assert sys.modules["mlvc_reference"].__file__ == "<mlvc_reference>"  # loaded from the bundle, not the package
     finally:
         sys.modules.clear()
