@@ -42,8 +42,8 @@ class CheckResult:
             "kwargs": summary(dict(f.case.kwargs)),
             "expected": None if self.hidden else summary(f.expected),
             "got": summary(f.got),
-            "max_abs_err": f.max_abs_err,
-            "max_rel_err": f.max_rel_err,
+            "max_abs_err": summary(f.max_abs_err),  # inf/nan become strings: JSON has neither
+            "max_rel_err": summary(f.max_rel_err),
             "hidden": self.hidden,
         }
 

@@ -103,3 +103,18 @@ def test_compact_summaries():
     assert compact([{"shape": [2, 2], "dtype": "float64", "array": [[1.0, 2.0], [3.0, 4.0]]}]) == "(array(2, 2) [1, 2, 3, 4])"
     big = {"shape": [100, 3], "dtype": "float64", "first": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5]}
     assert compact(big).endswith(", ...]") and compact(7) == "7"
+
+
+def test_infinite_errors_and_nan_values_still_give_valid_json():
+    import numpy as np
+
+    from mlvc_review.grading.checks import Failure
+    from mlvc_review.grading.explore import CheckResult
+    from mlvc_review.grading.runner import TaskResult
+    from mlvc_review.grading.spec import Case
+
+    failure = Failure("failed", "differ", Case((np.array([np.nan, np.inf]),)), np.zeros(2), np.array([np.inf, 1.0]), float("inf"), float("nan"))
+    task = TaskResult("t", "sigmoid", "failed", checks=[CheckResult("values", "compare", "failed", "differ", failure)])
+    doc = json.loads(render_json(document([SubmissionResult("s.py", tasks=[task])], seed=1)))
+    ce = doc["submissions"][0]["tasks"][0]["checks"][0]["counterexample"]
+    assert ce["max_abs_err"] == "inf" and ce["max_rel_err"] == "nan" and ce["got"]["array"] == ["inf", 1.0]
