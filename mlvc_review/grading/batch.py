@@ -17,7 +17,7 @@ from typing import Any, Callable
 from mlvc_review.errors import SubmissionError
 from mlvc_review.grading.contract import CONTRACT
 from mlvc_review.grading.discovery import discover, expand
-from mlvc_review.grading.runner import Options, SubmissionResult, grade_submission, plan
+from mlvc_review.grading.runner import Options, SubmissionResult, grade_submission, needs_torch, plan
 
 PoolFactory = Callable[[bool], Any]  # torch needed -> a started WorkerPool-like object
 
@@ -90,6 +90,9 @@ def grade_paths(
     requested = resolve_requests(requests)
     _warm_up(readable, requested)
     pool = background.get()
+    if not torch and needs_torch(sorted(wanted)):  # a spec calls in torch mode for a NumPy-contract task
+        pool.close()
+        pool = factory(True)
     try:
         results = _grade_all(subs, pool, requested, options, jobs, progress)
         isolation = str(getattr(pool, "isolation", ""))

@@ -60,8 +60,11 @@ class TaskContext:
 
 def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, Failure | None]:
     """Call the submission; returns (outcome, Failure for errors and sandbox give-ups)."""
+    args = list(case.args)
+    if check.mode == "numpy" and check.dtype != "float64":  # e.g. the large float32 inputs of heavy checks
+        args = [a.astype(check.dtype) if isinstance(a, np.ndarray) and a.dtype.kind == "f" else a for a in args]
     outcome = ctx.session.call(
-        ctx.spec.function, list(case.args), dict(case.kwargs), mode=check.mode, dtype=check.dtype,
+        ctx.spec.function, args, dict(case.kwargs), mode=check.mode, dtype=check.dtype,
         device=ctx.device if check.heavy else "cpu", timeout=ctx.timeout, **more,
     )
     if outcome.status in STOP_STATUSES:

@@ -246,3 +246,19 @@ def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypat
     monkeypatch.setattr(hypothesis, "given", lambda *a, **k: calls.append(1) or real_given(*a, **k))
     assert shown(RIGHT_NE) == fresh_right and calls == []  # replayed, no engine
     assert shown(WRONG_NE) == fresh_wrong and calls  # failure: the real run, same shrunk report
+
+
+def test_gradient_kind_through_the_real_sandbox(custom_task):
+    from mlvc_review.grading.sandbox import WorkerPool
+
+    def cases():
+        return [Case((np.linspace(-2.0, 2.0, 6).reshape(2, 3),), label="2x3")]
+
+    custom_task("sigmoid", "torch:sigmoid", Check("gradient", "gradient", examples=cases, mode="torch"), framework="torch")
+    right = "import torch\ndef sigmoid(x):\n    return 1 / (1 + torch.exp(-x))\n"
+    detached = "import torch\ndef sigmoid(x):\n    return torch.sigmoid(x.detach() * 2).requires_grad_()\n"
+    with WorkerPool(torch=True) as pool:
+        for source, status in ((right, "passed"), (detached, "failed")):
+            sub = discover_source(source, Path("sub.py"))
+            task = grade_submission(sub, pool, {}, Options(seed=1)).tasks[0]
+            assert task.checks[0].status == status, task.checks[0].message
