@@ -12,6 +12,7 @@ from functools import singledispatch
 
 from rich import box
 from rich.cells import cell_len
+from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -53,11 +54,17 @@ def render(event: object) -> None:
 
 @render.register
 def _(e: ev.QuestionShown) -> None:
-    body = Text(e.prompt)
-    for letter, text in e.options:
-        body.append(f"\n  {letter}) ", style="accent").append(text)
+    parts: list = [Text(e.prompt)]
+    if e.options:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="accent", no_wrap=True)
+        grid.add_column()  # long option texts wrap under their own column
+        for letter, text in e.options:
+            grid.add_row(f"  {letter})", Text(text))
+        parts.append(grid)
     if e.unit:
-        body.append(f"\n({e.unit})", style="muted")
+        parts.append(Text(f"({e.unit})", style="muted"))
+    body = Group(*parts)
     footer = f"{e.keys}" + (f" · {t('hints_n', e.lang, n=e.hints)}" if e.hints else "")
     if e.remaining is not None:
         left = max(0, int(e.remaining))
