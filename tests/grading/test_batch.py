@@ -68,3 +68,18 @@ def test_unreadable_files_do_not_start_a_pool_and_empty_input_is_an_error(tmp_pa
     (tmp_path / "empty").mkdir()
     with pytest.raises(SubmissionError):
         grade_paths([tmp_path / "empty"], [], OPTIONS)
+
+
+def test_honest_styles_pass_and_the_all_stub_file_fails_everything():
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "submissions"
+    results, _, _ = grade_paths([fixtures], [], Options(seed=8, examples=10), jobs=2)
+    by_name = {Path(r.path).stem: r for r in results}
+    honest = [name for name in by_name if name.startswith("honest_")]
+    assert len(honest) >= 2
+    for name in honest:
+        statuses = {t.function: t.status for t in by_name[name].tasks}
+        assert set(statuses.values()) <= {"passed", "skipped"}, (name, statuses)
+        assert sum(s == "passed" for s in statuses.values()) >= 15
+    stub = by_name["stub_all"].tasks
+    assert stub and all(t.status not in ("passed",) for t in stub)
+    assert all(c.status != "passed" for t in stub for c in t.checks)
