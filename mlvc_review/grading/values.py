@@ -1,29 +1,13 @@
-"""Plain-data helpers on the trusted side: copies for references, grader callables, report summaries."""
+"""Plain-data helpers on the trusted side: private copies for references, report summaries."""
 
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 SHOW_ITEMS = 64  # arrays up to this size are reported in full; larger ones are summarised
-
-
-def linear_eps(A: np.ndarray, c: float) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """The grader's `linear_eps` eps-model: eps(x_t, t) = x_t @ A + c * t[:, None] on flattened trailing axes."""
-
-    def eps_model(x_t: Any, t: Any) -> np.ndarray:
-        x_t = np.asarray(x_t, dtype=np.float64)
-        t = np.asarray(t, dtype=np.float64)
-        flat = x_t.reshape(x_t.shape[0], -1)  # (n, d)
-        # eps = x_t A + c t
-        return (flat @ np.asarray(A) + float(c) * t[:, None]).reshape(x_t.shape)
-
-    return eps_model
-
-
-CALLABLES: dict[str, Callable[..., Callable]] = {"linear_eps": linear_eps}
 
 
 def materialize(value: Any) -> Any:
@@ -35,7 +19,10 @@ def materialize(value: Any) -> Any:
     from mlvc_review.grading.protocol import CallableSpec
 
     if isinstance(value, CallableSpec):
-        return CALLABLES[value.name](**materialize(dict(value.params)))
+        # the sandbox worker's own factories, so the reference sees the very callable the student gets
+        from mlvc_review.grading.worker_callables import build
+
+        return build(CallableSpec(value.name, materialize(dict(value.params))), mode="numpy", dtype="float64", device="cpu")
     if isinstance(value, np.ndarray):
         return value.copy()
     if isinstance(value, tuple):
