@@ -81,8 +81,8 @@ FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {"json": render_json, "jun
 
 
 def passed(doc: dict[str, Any]) -> bool:
-    """Exit-code rule: every graded task passed (skipped tasks are not graded) and every file was read."""
+    """Exit-code rule: every file was read, defines a task, and every graded task passed (skipped ones are not graded)."""
     subs = doc["submissions"]
-    if any(s["error"] for s in subs):
+    if any(s["error"] or not s["tasks"] for s in subs):
         return False
     return all(t["status"] in ("passed", "skipped") for s in subs for t in s["tasks"])

@@ -88,6 +88,8 @@ def grade_submission(sub: Submission, pool: Any, requested: dict[str, TaskInfo],
     if sub.error is not None:
         return result
     functions = plan(sub, requested)
+    if not functions:
+        result.notes.append("no contract function is defined in this file (names must match the contract; see `mlvc-review start`)")
     infos = {f: requested.get(f) or for_function(f) for f in functions}
     results = {f: _pre_check(sub, f, infos[f], options) for f in functions}
     runnable = [f for f in functions if results[f] is None]

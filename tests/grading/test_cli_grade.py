@@ -123,3 +123,34 @@ def test_start_chapter_and_unknown_names(tmp_path):
     assert "def scaled_dot_product_attention(Q, K, V, mask=None):" in out.read_text()
     result = runner.invoke(app, ["start", "scaled_dot_attention", "--out", str(tmp_path / "x.py")])
     assert result.exit_code == 2 and "did you mean 'scaled_dot_product_attention'" in result.output
+
+
+def test_a_file_without_contract_functions_is_not_a_pass(tmp_path):
+    path = tmp_path / "nothing.py"
+    path.write_text("def helper(x):\n    return x\n")
+    result = runner.invoke(app, ["grade", str(path), "--format", "json", *FAST])
+    assert result.exit_code == 1
+    sub = json.loads(result.stdout)["submissions"][0]
+    assert sub["tasks"] == [] and "no contract function" in sub["notes"][0]
+
+
+def test_chinese_explanations(files):
+    result = runner.invoke(app, ["grade", str(files["wrong.py"]), "--format", "json", "--lang", "zh", *FAST])
+    diagnosis = json.loads(result.stdout)["submissions"][0]["tasks"][0]["diagnosis"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in diagnosis["explanation"])
+
+
+def test_device_choice(monkeypatch):
+    from mlvc_review.errors import UsageError
+    from mlvc_review.grading import device
+
+    monkeypatch.setattr(device, "cuda_visible", lambda: False)
+    assert device.resolve_device("auto") == device.DeviceChoice("cpu", False)
+    assert device.resolve_device("cpu") == device.DeviceChoice("cpu", True)
+    with pytest.raises(UsageError):
+        device.resolve_device("cuda")
+    monkeypatch.setattr(device, "cuda_visible", lambda: True)
+    assert device.resolve_device("auto") == device.DeviceChoice("cuda", True)
+    monkeypatch.undo()  # the real detection: hidden devices count as none
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "-1")
+    assert device.cuda_visible() is False
