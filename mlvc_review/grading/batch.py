@@ -116,7 +116,10 @@ def _warm_up(subs: list[Any], requested: dict) -> None:
 
 def _grade_all(subs: list[Any], pool: Any, requested: dict, options: Options, jobs: int, progress: Callable | None) -> list[SubmissionResult]:
     def one(sub: Any) -> SubmissionResult:
-        result = grade_submission(sub, pool, requested, options)
+        try:
+            result = grade_submission(sub, pool, requested, options)
+        except Exception as err:  # one broken session must not end a class-scale batch
+            result = SubmissionResult(str(sub.path), f"{sub.path}: the grader could not grade this file ({type(err).__name__}: {err})", notes=list(sub.notes))
         if progress is not None:
             progress(result)
         return result

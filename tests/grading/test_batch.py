@@ -83,3 +83,17 @@ def test_honest_styles_pass_and_the_all_stub_file_fails_everything():
     stub = by_name["stub_all"].tasks
     assert stub and all(t.status not in ("passed",) for t in stub)
     assert all(c.status != "passed" for t in stub for c in t.checks)
+
+
+def test_a_session_that_cannot_open_is_reported_and_the_batch_goes_on(tmp_path):
+    make_dir(tmp_path, 3)
+
+    class Flaky(FakePool):
+        def open(self, source, filename):
+            if filename == "s01.py":
+                raise OSError("sandbox refused")
+            return super().open(source, filename)
+
+    results, _, _ = grade_paths([tmp_path], [], OPTIONS, jobs=2, pool_factory=lambda torch: Flaky())
+    assert "sandbox refused" in results[1].error
+    assert [r.tasks[0].status for r in (results[0], results[2])] == ["passed", "passed"]
