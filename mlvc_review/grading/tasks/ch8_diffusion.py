@@ -143,8 +143,8 @@ def _reverse_case(
 ) -> Case:
     """x_t, int t (drawn in [0, T-1] unless given), eps_pred, betas, alpha_bar, z."""
     betas = _betas(rng, T)
-    step = {"zero": 0, "last": T - 1}.get(t, t) if isinstance(t, str) else t  # type: ignore[arg-type]
-    step = int(rng.integers(0, T)) if step == "random" else int(step)
+    named = {"zero": 0, "last": T - 1, "random": int(rng.integers(0, T))}
+    step = named[t] if isinstance(t, str) else int(t)
     x_t, eps, z = normal(rng, *shape), normal(rng, *shape), normal(rng, *shape)
     return Case((x_t, step, eps, betas, _alpha_bar(betas), z), label=label or f"x_t {shape}, T={T}, t={step}")
 
