@@ -3,7 +3,9 @@
 `conv_output_size` must return an int and raise ValueError outside its domain;
 conv2d is checked on small images (kernel = image, stride > 1, padding > 0,
 non-square kernels, no bias) and, with a GPU, on large float32 inputs whose
-values are dyadic so that float32/TF32 arithmetic is exact in any order.
+values are dyadic so that float32/TF32 arithmetic is exact in any order
+(measured on an H100: cuDNN's float32 conv2d equals the float64 reference
+bit for bit with TF32 on and off).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Masks are boolean with True = may attend and at least one allowed key per query
 (random masks, causal masks, and (Lq, Lk) masks broadcast over batch axes).
 "Stability" scales Q so the largest score is exactly 1e4 in magnitude, where a
 softmax without the max-shift returns inf/inf = NaN.
+The heavy float32 check (rtol 1e-3, atol 1e-4) holds for full-float32 CUDA
+attention with about 100x margin on an H100; TF32 matmuls
+(torch.backends.cuda.matmul.allow_tf32 = True, not torch's default) miss it
+by up to 10x, since TF32 keeps 10 mantissa bits.
 """
 
 from __future__ import annotations
