@@ -88,7 +88,7 @@ def eval_compare(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
     outcome, failure = call(ctx, check, case)
     if failure:
         return failure
-    expected = _plain(expected_value(ctx, case))
+    expected = plain(expected_value(ctx, case))
     if check.compare is not None:
         text = check.compare(expected, outcome.value, case)
         return None if text is None else Failure("failed", text, case, expected, outcome.value)
@@ -159,10 +159,10 @@ KINDS: dict[str, Callable[[TaskContext, Check, Case], Failure | None]] = {
 }
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Reference results as plain numpy data (torch references return tensors)."""
     if isinstance(value, (tuple, list)):
-        return type(value)(_plain(v) for v in value)
+        return type(value)(plain(v) for v in value)
     if type(value).__module__.startswith("torch"):
         return value.detach().cpu().numpy()
     return value

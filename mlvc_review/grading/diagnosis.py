@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlvc_review.grading.checks import Failure, _plain
+from mlvc_review.grading.checks import Failure, plain
 from mlvc_review.grading.compare import compare
 from mlvc_review.grading.spec import Check, resolve
 from mlvc_review.grading.taskinfo import KnownMistake
@@ -39,7 +39,7 @@ def _reproduces(mistake: KnownMistake, check: Check, failure: Failure, integer_o
     case = failure.case
     try:
         wrong = resolve(mistake.impl)
-        value: Any = _plain(wrong(*materialize(case.args), **materialize(case.kwargs)))
+        value: Any = plain(wrong(*materialize(case.args), **materialize(case.kwargs)))
     except Exception:  # a mistake that cannot run on this case does not explain it
         return False
     if check.compare is not None:

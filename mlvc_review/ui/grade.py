@@ -23,7 +23,8 @@ STYLE = {"passed": "ok", "failed": "bad", "error": "bad", "timeout": "bad", "ski
 def render_report(doc: dict[str, Any], console: Console) -> None:
     """Print the summary table, then a panel per failed check, then the seed."""
     table = Table(title="mlvc-review grade", show_lines=False, header_style="accent")
-    for column in ("submission", "task", "status", "score", "checks"):
+    table.add_column("submission", overflow="fold")
+    for column in ("task", "status", "score", "checks"):
         table.add_column(column)
     for sub in doc["submissions"]:
         if sub["error"]:
