@@ -154,3 +154,20 @@ def test_device_choice(monkeypatch):
     monkeypatch.undo()  # the real detection: hidden devices count as none
     monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "-1")
     assert device.cuda_visible() is False
+
+
+def test_notebook_submission_with_magics(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("%load_ext autoreload\nimport numpy as np\n!ls"),
+        nbformat.v4.new_code_cell("%%time\nprint('timing cell')"),
+        nbformat.v4.new_code_cell(RIGHT.split("\n\n\n", 1)[1]),
+    ]
+    path = tmp_path / "homework.ipynb"
+    nbformat.write(nb, str(path))
+    result = runner.invoke(app, ["grade", str(path), "--format", "json", *FAST])
+    assert result.exit_code == 0, result.output
+    sub = json.loads(result.stdout)["submissions"][0]
+    assert {t["status"] for t in sub["tasks"]} == {"passed"} and len(sub["notes"]) == 3
