@@ -115,11 +115,21 @@ def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
     out: list[ast.stmt] = []
     for node in body:
         out.append(node)
+        if isinstance(node, ast.If) and _is_main_guard(node.test):
+            continue  # not run on import: definitions in it do not exist for the grader
         if isinstance(node, ast.If):
             out += _top_level(node.body) + _top_level(node.orelse)
         elif isinstance(node, ast.Try):
             out += _top_level(node.body) + _top_level(node.orelse) + _top_level(node.finalbody)
     return out
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    """`__name__ == "__main__"` (either order)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = {ast.unparse(test.left), ast.unparse(test.comparators[0])}
+    return sides in ({"__name__", "'__main__'"}, {"__name__", '"__main__"'})
 
 
 Params = tuple[list[Param], bool, bool] | None  # (positional params, *args, **kwargs); None = unknown

@@ -138,3 +138,8 @@ def test_every_contract_signature_is_accepted_as_written(name):
         src = f"def {entry.def_line()}:\n    pass\n"
     found = discover_source(src, Path("s.py")).found[name]
     assert found.fatal is None and found.problems == []
+
+
+def test_definitions_under_the_main_guard_do_not_count(tmp_path):
+    src = "if __name__ == '__main__':\n    def softmax(z, axis=-1):\n        return z\nif True:\n    def sigmoid(x):\n        return x\n"
+    assert set(discover(write(tmp_path, "s.py", src)).found) == {"sigmoid"}
