@@ -1,4 +1,4 @@
-"""Chapter 1 task specs (normal equation, ridge) through the real grader and sandbox."""
+"""Chapter 1 task specs (normal equation, ridge, softmax) through the real grader and sandbox."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from mlvc_review.grading import bankcheck
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, HONEST, check_named, code_questions, drawn, graded_fixtures, not_passed  # noqa: E402
+from test_tasks_common import HEADLINE, HONEST, check_named, code_questions, drawn, grade, graded_fixtures, not_passed  # noqa: E402
 
 CHAPTER = 1
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -33,7 +33,7 @@ def test_the_all_stub_file_fails_every_task():
     assert all(t["status"] != "passed" for t in tasks.values())
 
 
-@pytest.mark.parametrize("function", FUNCTIONS)
+@pytest.mark.parametrize("function", ["normal_equation", "ridge_regression"])
 def test_drawn_X_is_well_conditioned_and_both_y_forms_are_drawn(function):
     cases = drawn(check_named(function, "values").strategy(), n=40)
     ndims = set()
@@ -48,3 +48,15 @@ def test_drawn_X_is_well_conditioned_and_both_y_forms_are_drawn(function):
 def test_ridge_draws_lambda_zero_and_positive_lambdas():
     lams = {case.args[2] for case in drawn(check_named("ridge_regression", "values").strategy(), n=40)}
     assert 0.0 in lams and any(lam > 0 for lam in lams) and all(lam >= 0 for lam in lams)
+
+
+def test_softmax_axes_are_drawn_positive_negative_and_default():
+    axes = {c.kwargs.get("axis", "default") for c in drawn(check_named("softmax", "values").strategy(), n=40)}
+    assert "default" in axes and any(a != "default" and a < 0 for a in axes) and any(a != "default" and a >= 0 for a in axes)
+
+
+def test_a_softmax_without_the_max_shift_fails_stability_only(tmp_path):
+    path = tmp_path / "naive.py"
+    path.write_text("import numpy as np\ndef softmax(z, axis=-1):\n    e = np.exp(z)\n    return e / e.sum(axis=axis, keepdims=True)\n")
+    task = grade(path, ["softmax"])["softmax"]
+    assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"stability"}

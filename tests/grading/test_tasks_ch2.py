@@ -1,4 +1,4 @@
-"""Chapter 2 task specs (backprop gates, linear layer) through the real grader and sandbox."""
+"""Chapter 2 task specs (sigmoid, backprop gates, linear layer) through the real grader and sandbox."""
 
 from __future__ import annotations
 
@@ -58,3 +58,10 @@ def test_a_backward_pass_that_forgets_the_batch_sum_of_db_is_caught_and_named(tm
     task = grade(path, ["linear_backward"])["linear_backward"]
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "db averaged"
+
+
+def test_a_sigmoid_written_as_exp_over_one_plus_exp_fails_stability_only(tmp_path):
+    path = tmp_path / "naive.py"
+    path.write_text("import numpy as np\ndef sigmoid(x):\n    return np.exp(x) / (1 + np.exp(x))\n")
+    task = grade(path, ["sigmoid"])["sigmoid"]
+    assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"stability"}
