@@ -75,12 +75,30 @@ def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, 
     return outcome, None
 
 
+# Expected values of the cases later submissions replay (explore._REPLAY): id(case) -> (case, value).
+# The case itself is kept, so its id cannot be reused by another object.
+_EXPECTED: dict[int, tuple[Case, Any]] = {}
+_UNSET = object()
+
+
+def remember(cases: list[Case]) -> None:
+    """Cache the reference's answers for these cases from their next evaluation on."""
+    for case in cases:
+        _EXPECTED.setdefault(id(case), (case, _UNSET))
+
+
 def expected_value(ctx: TaskContext, case: Case) -> Any:
-    """The reference's answer, on a private copy of the case."""
+    """The reference's answer, on a private copy of the case (cached for replayed cases)."""
+    hit = _EXPECTED.get(id(case))
+    if hit is not None and hit[0] is case and hit[1] is not _UNSET:
+        return hit[1]
     try:
-        return ctx.reference(*materialize(case.args), **materialize(case.kwargs))
+        value = plain(ctx.reference(*materialize(case.args), **materialize(case.kwargs)))
     except Exception as err:  # the reference must accept every case a check generates
         raise GraderBug(f"the reference failed on a generated case ({type(err).__name__}: {err})") from err
+    if hit is not None and hit[0] is case:
+        _EXPECTED[id(case)] = (case, value)
+    return value
 
 
 def eval_compare(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
@@ -88,7 +106,7 @@ def eval_compare(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
     outcome, failure = call(ctx, check, case)
     if failure:
         return failure
-    expected = plain(expected_value(ctx, case))
+    expected = expected_value(ctx, case)
     if check.compare is not None:
         text = check.compare(expected, outcome.value, case)
         return None if text is None else Failure("failed", text, case, expected, outcome.value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.checks import KINDS, Failure, GraderBug, TaskContext
+from mlvc_review.grading.checks import KINDS, Failure, GraderBug, TaskContext, remember
 from mlvc_review.grading.spec import Check
 from mlvc_review.grading.values import summary
 
@@ -163,4 +163,5 @@ def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult,
         raise state["bug"]
     if state["stop"] is None and state["last"] is None:
         _REPLAY[key] = seen
+        remember(seen)
     return state["stop"] or state["last"]
