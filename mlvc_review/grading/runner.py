@@ -160,14 +160,18 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
 
 
 def _summarise(task: TaskResult) -> None:
-    """Task status and score from its checks (skipped checks do not count)."""
+    """Task status and score from its checks (skipped checks do not count).
+
+    All or nothing: a task scores its points only when every check that ran passed, so a wrong
+    answer never earns credit for, say, leaving its inputs unchanged.
+    """
     ran = [c for c in task.checks if c.status != "skipped"]
     passed = [c for c in ran if c.status == "passed"]
     if not ran:
         task.status, task.score, task.max_score = "skipped", 0.0, 0.0
         task.message = task.message or "every check was skipped"
         return
-    task.score = round(task.max_score * len(passed) / len(ran), 6)
+    task.score = task.max_score if len(passed) == len(ran) else 0.0
     statuses = {c.status for c in ran}
     for status in ("timeout", "failed", "error"):
         if status in statuses:
