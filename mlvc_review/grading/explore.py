@@ -104,22 +104,28 @@ def _fixed(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -
 _REPLAY: dict[tuple, list[Any]] = {}
 
 
-def _replay(key: tuple, ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -> bool:
-    """True when every recorded case passes (the check passed); False to run hypothesis."""
+def _replay(key: tuple, ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -> tuple[bool, Failure | None]:
+    """(True, None) when every recorded case passes; (True, failure) when the sandbox gave up on one
+    (a fresh run would stop at that very case, unshrunk); (False, None) to run hypothesis."""
     cases = _REPLAY.get(key)
     if cases is None:
-        return False
-    for case in cases:
-        if evaluate(ctx, check, case) is not None:
-            return False
+        return False, None
+    for i, case in enumerate(cases):
+        failure = evaluate(ctx, check, case)
+        if failure is not None and failure.stop:
+            result.examples += i + 1
+            return True, failure
+        if failure is not None:
+            return False, None
     result.examples += len(cases)
-    return True
+    return True, None
 
 
 def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, seed: int, max_examples: int) -> Failure | None:
     key = (ctx.spec.function, check.name, id(check), seed, max_examples)
-    if _replay(key, ctx, check, evaluate, result):
-        return None
+    done, failure = _replay(key, ctx, check, evaluate, result)
+    if done:
+        return failure
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hseed
 

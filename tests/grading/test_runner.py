@@ -262,3 +262,18 @@ def test_gradient_kind_through_the_real_sandbox(custom_task):
             sub = discover_source(source, Path("sub.py"))
             task = grade_submission(sub, pool, {}, Options(seed=1)).tasks[0]
             assert task.checks[0].status == status, task.checks[0].message
+
+
+def test_a_replayed_timeout_is_reported_once_at_the_same_case(custom_task, monkeypatch):
+    from mlvc_review.grading import explore
+
+    monkeypatch.setattr(explore, "_REPLAY", {})
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid",
+                Check("values", "compare", strategy=lambda: st.integers(0, 9).map(lambda n: Case((np.full(3, float(n)),))), max_examples=10))
+    grade("import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")  # records the sequence
+    slow = "def sigmoid(x):\n    if x[0] == 0:\n        return x * 0 + 0.5\n    raise TimeoutError\n"
+    replayed = grade(slow).tasks[0].checks[0]
+    monkeypatch.setattr(explore, "_REPLAY", {})
+    fresh = grade(slow).tasks[0].checks[0]
+    assert replayed.status == fresh.status == "timeout" and replayed.failure.case.args[0][0] != 0
+    assert (replayed.examples, repr(replayed.counterexample())) == (fresh.examples, repr(fresh.counterexample()))
