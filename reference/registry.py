@@ -1,7 +1,7 @@
 """Where each contract function's reference lives, and how to load one by import path.
 
 Import paths have the form "mlvc_reference.attention:scaled_dot_product_attention",
-the same form the mistakes catalog and the question bank use. Loading imports only
+the same form the question bank's code tasks use (`reference:` and `mistakes[].impl`). Loading imports only
 the named module (all reference modules are NumPy-only).
 """
 

@@ -1,8 +1,8 @@
 """What the bank says about a code task (id, checks to run, hidden checks, known mistakes, hints, points).
 
 A contract function with no code question in the bank is still graded: its id is
-the function name, every check runs, and known mistakes come from the reference
-package's catalog. The bank is read at most once per process, and its code
+the function name, every check runs, and no mistake can be named (the bank's
+code questions are the one place known mistakes are listed). The bank is read at most once per process, and its code
 questions are cached on disk (`bankcache.py`) so grading skips YAML and pydantic.
 """
 
@@ -55,14 +55,9 @@ def from_question(q: Any) -> TaskInfo:
     return TaskInfo(q.id, q.function, tuple(q.checks), tuple(q.hidden_checks), mistakes, tuple(q.hints), float(q.points))
 
 
-def from_catalog(function: str) -> TaskInfo:
-    """A TaskInfo for a contract function the bank has no question for."""
-    try:
-        from mlvc_reference.mistakes.catalog import MISTAKES
-    except ImportError:
-        MISTAKES = {}
-    mistakes = tuple(KnownMistake(m["name"], m["impl"], m["explain_en"], m.get("explain_zh")) for m in MISTAKES.get(function, []))
-    return TaskInfo(function, function, mistakes=mistakes)
+def without_question(function: str) -> TaskInfo:
+    """A TaskInfo for a contract function the bank has no question for: all checks, no known mistakes."""
+    return TaskInfo(function, function)
 
 
 _INFOS: list[TaskInfo] | None = None
@@ -109,11 +104,11 @@ def _hint_dict(hint: Any) -> dict[str, Any]:
 
 
 def for_function(function: str) -> TaskInfo:
-    """The first bank code question on `function`, else the catalog's info."""
+    """The first bank code question on `function`, else a bare TaskInfo."""
     for info in code_tasks():
         if info.function == function:
             return info
-    return from_catalog(function)
+    return without_question(function)
 
 
 def resolve_requests(requests: list[str]) -> dict[str, TaskInfo]:

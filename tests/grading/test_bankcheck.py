@@ -11,7 +11,7 @@ from mlvc_review.grading import bankcheck
 from mlvc_review.grading.bundle import bundle
 from mlvc_review.grading.spec import load_all
 
-from mlvc_reference.mistakes.catalog import MISTAKES
+from known_mistakes import MISTAKES
 
 REFS = {
     "normal_equation": "mlvc_reference.linear_models:normal_equation",
@@ -31,7 +31,7 @@ def question(function: str, mistakes: list[dict] | None = None, **extra) -> Code
 
 @pytest.mark.parametrize("function", sorted(REFS))
 def test_headline_tasks_prove_their_checks(function):
-    assert MISTAKES[function], "the catalog lists known mistakes"
+    assert MISTAKES[function], "the bank lists known mistakes"
     assert bankcheck.check_code_question(question(function)) == []
 
 

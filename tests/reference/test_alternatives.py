@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from ref_cases import call, extreme_cases, generic_cases, outcome, outcomes_differ, same
 
-from mlvc_reference.mistakes.catalog import MISTAKES
+from known_mistakes import MISTAKES
 from mlvc_reference.registry import REFERENCES, load_impl, reference
 
 # the contract: "NumPy warnings (overflow in exp with a finite, correct result) are not failures"

@@ -7,13 +7,13 @@ import itertools
 import pytest
 from ref_cases import generic_cases, outcome, outcomes_differ
 
-from mlvc_reference.mistakes.catalog import MISTAKES
+from known_mistakes import MISTAKES
 from mlvc_reference.registry import REFERENCES, load_impl, reference
 
 CASES = generic_cases()
 
 
-def test_catalog_covers_every_reference_with_three_mistakes():
+def test_bank_lists_three_mistakes_for_every_reference():
     assert set(MISTAKES) == set(REFERENCES)
     for function, mistakes in MISTAKES.items():
         assert len(mistakes) >= 3, function
@@ -22,7 +22,7 @@ def test_catalog_covers_every_reference_with_three_mistakes():
 
 
 @pytest.mark.parametrize("function", sorted(MISTAKES))
-def test_catalog_entries_are_complete(function):
+def test_mistake_entries_are_complete(function):
     for m in MISTAKES[function]:
         assert set(m) == {"name", "impl", "explain_en", "explain_zh"}
         assert m["impl"].startswith("mlvc_reference.mistakes.")
