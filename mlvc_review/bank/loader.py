@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from pydantic import TypeAdapter, ValidationError
 
+from mlvc_review.bank import filecache
 from mlvc_review.bank.schema import Chapter, ChaptersFile, Question, QuestionBase
 from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
 from mlvc_review.errors import BankError
@@ -173,7 +174,7 @@ def _id_before(path: Path, line: int) -> str | None:
     return None
 
 
-def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
+def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
     shown = _shown(path)
     try:
         data, root = load_yaml(path, shown)
@@ -210,6 +211,7 @@ def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) ->
         problems.append(f"{shown}:{line_of(root, ('questions',))}: 'questions' must be a list of questions")
         return []
     loaded = []
+    before = len(problems)
     for index, raw in enumerate(questions):
         base = ("questions", index)
         line = line_of(root, base)
@@ -240,7 +242,35 @@ def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) ->
             continue
         keys = {k: line_of(root, base + (k,)) for k in raw}
         loaded.append((question, Source(shown, line, keys)))
+    if len(problems) == before:
+        filecache.put(path, data, [{"line": s.line, "keys": s.keys} for _, s in loaded])
     return loaded
+
+
+def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[QuestionBase, Source]] | None:
+    """The questions of `path` from its cached parse, or None (then the file is read afresh)."""
+    entry = filecache.get(path)
+    if entry is None:
+        return None
+    shown = _shown(path)
+    data, positions = entry["data"], entry["positions"]
+    loaded = []
+    for raw, position in zip(data["questions"], positions, strict=True):
+        raw = dict(raw)
+        raw.setdefault("chapter", data.get("chapter"))
+        if raw["chapter"] not in chapters:
+            return None
+        try:
+            question = _QUESTION.validate_python(raw)
+        except ValidationError:
+            return None
+        loaded.append((question, Source(shown, position["line"], position["keys"])))
+    return loaded
+
+
+def _load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
+    cached = _from_cache(path, chapters)
+    return cached if cached is not None else _parse_file(path, chapters, problems)
 
 
 def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Bank:

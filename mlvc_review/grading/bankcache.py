@@ -13,19 +13,11 @@ import os
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from mlvc_review.paths import cache_dir
+
 T = TypeVar("T")
-ENV_HOME = "MLVC_REVIEW_HOME"  # as mlvc_review.quiz.store
 ENV_BANK = "MLVC_REVIEW_BANK"  # as mlvc_review.bank.loader
 VERSION = 1
-
-
-def _home() -> Path:
-    env = os.environ.get(ENV_HOME, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("mlvc-review"))
 
 
 def _bank_files() -> list[Path]:
@@ -53,7 +45,7 @@ def fingerprint() -> str:
 def cached_tasks(load: Callable[[], list[T]], dump: Callable[[T], dict], parse: Callable[[dict], T]) -> list[T]:
     """The cached records when the bank is unchanged, else `load()` (saved for next time)."""
     key = fingerprint()
-    path = _home() / "cache" / "code_tasks.json"
+    path = cache_dir() / "code_tasks.json"
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         if data.get("key") == key:

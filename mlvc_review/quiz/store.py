@@ -11,7 +11,6 @@ was answered. A file that is not a readable database is moved aside to
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -19,9 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlvc_review.errors import StoreError
+from mlvc_review.paths import home_dir
 from mlvc_review.quiz.store_schema import SCHEMA_VERSION, NewerSchema, migrate
 
-ENV_HOME = "MLVC_REVIEW_HOME"
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -59,16 +58,6 @@ class CardRow:
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def home_dir() -> Path:
-    """The data directory: `MLVC_REVIEW_HOME`, else the platform's user data directory."""
-    env = os.environ.get(ENV_HOME, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("mlvc-review"))
 
 
 def default_path() -> Path:

@@ -6,7 +6,6 @@ values through the real wire format, so the grader sees the same plain data.
 
 from __future__ import annotations
 
-import copy
 import traceback
 from dataclasses import dataclass, field
 from typing import Any

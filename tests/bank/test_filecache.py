@@ -1,0 +1,59 @@
+"""The parsed-file cache gives exactly what a fresh parse gives, and never hides a problem."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mlvc_review.bank import filecache
+from mlvc_review.bank.loader import load_bank
+from mlvc_review.errors import BankError
+
+GOOD = """\
+chapter: 6
+questions:
+  - id: seq.cached
+    type: flashcard
+    topic: attention
+    prompt: {en: "front", zh: "正面"}
+    answer: {en: "back", zh: "背面"}
+    explanation: {en: "why", zh: "原因"}
+"""
+
+
+def test_cached_load_equals_fresh_load(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    first = load_bank([tmp_path])
+    assert filecache.get(tmp_path / "a.yaml") is not None
+    second = load_bank([tmp_path])
+    assert first.questions == second.questions
+    assert first.sources == second.sources
+    assert [s.keys for s in first.sources.values()] == [s.keys for s in second.sources.values()]
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    load_bank([tmp_path])
+    path.write_text(GOOD.replace('"back"', '"the back of the card"'), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
+    assert load_bank([tmp_path]).get("seq.cached").answer.en == "the back of the card"
+
+
+def test_a_file_with_a_problem_is_never_cached(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(GOOD.replace("topic:", "topik:"), encoding="utf-8")
+    with pytest.raises(BankError, match="unknown key 'topik'"):
+        load_bank([tmp_path])
+    assert filecache.get(path) is None
+    with pytest.raises(BankError, match=r"a.yaml:\d+: question 'seq.cached'"):
+        load_bank([tmp_path])
+
+
+def test_a_corrupt_cache_entry_is_ignored(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    load_bank([tmp_path])
+    filecache._entry_path(path).write_text("{not json", encoding="utf-8")
+    assert load_bank([tmp_path]).get("seq.cached").topic == "attention"
