@@ -59,3 +59,13 @@ def test_choice_answers_must_name_options():
     m = MultiQuestion(id="ch1-bad-multi", chapter=1, type="multi", topic="t", prompt="p", explanation="e",
                       options=[{"id": "a1", "text": "A"}, {"id": "a1", "text": "B"}], answer=["a1"])
     assert selfcheck(m) == ["two options have the same id"]
+
+
+def test_importing_the_registry_loads_no_numerics():
+    import subprocess
+    import sys
+
+    code = ("import sys, mlvc_review.quiz.checkers as c; c.get_checker('choice'); "
+            "print(sorted(m for m in ('numpy', 'sympy', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

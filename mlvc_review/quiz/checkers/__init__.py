@@ -2,28 +2,51 @@
 
 `CHECKERS` maps a question type to its checker; `selfcheck` proves that a question's
 own answer is accepted and its listed wrong answers are rejected (for `bank validate`).
-Importing this package does not import sympy (only reading a symbolic answer does).
+Importing this package imports neither sympy nor numpy: each checker's module is
+imported the first time a question of its type is asked (the quiz's start-up).
 """
 
 from __future__ import annotations
 
-from mlvc_review.quiz.checkers.base import Checker, Grade, InvalidAnswer, Parsed
-from mlvc_review.quiz.checkers.choice import ChoiceChecker, MultiChecker, options_for
-from mlvc_review.quiz.checkers.flashcard import CodeChecker, FlashcardChecker
-from mlvc_review.quiz.checkers.matrix import MatrixChecker
-from mlvc_review.quiz.checkers.numeric import NumericChecker
-from mlvc_review.quiz.checkers.selfcheck import selfcheck
-from mlvc_review.quiz.checkers.symbolic import SymbolicChecker
+import importlib
+from collections.abc import Iterator, Mapping
 
-CHECKERS: dict[str, Checker] = {
-    "choice": ChoiceChecker(),
-    "multi": MultiChecker(),
-    "numeric": NumericChecker(),
-    "symbolic": SymbolicChecker(),
-    "matrix_expr": MatrixChecker(),
-    "flashcard": FlashcardChecker(),
-    "code": CodeChecker(),
-}
+from mlvc_review.quiz.checkers.base import Checker, Grade, InvalidAnswer, Parsed
+from mlvc_review.quiz.checkers.choice import options_for
+from mlvc_review.quiz.checkers.selfcheck import selfcheck
+
+
+class _Registry(Mapping[str, Checker]):
+    """Question type -> checker, each created from "module:Class" on first use."""
+
+    def __init__(self, paths: dict[str, str]):
+        self._paths = paths
+        self._made: dict[str, Checker] = {}
+
+    def __getitem__(self, qtype: str) -> Checker:
+        if qtype not in self._made:
+            module, name = self._paths[qtype].split(":")
+            self._made[qtype] = getattr(importlib.import_module(f"{__name__}.{module}"), name)()
+        return self._made[qtype]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+CHECKERS: Mapping[str, Checker] = _Registry(
+    {
+        "choice": "choice:ChoiceChecker",
+        "multi": "choice:MultiChecker",
+        "numeric": "numeric:NumericChecker",
+        "symbolic": "symbolic:SymbolicChecker",
+        "matrix_expr": "matrix:MatrixChecker",
+        "flashcard": "flashcard:FlashcardChecker",
+        "code": "flashcard:CodeChecker",
+    }
+)
 
 
 def get_checker(qtype: str) -> Checker:
