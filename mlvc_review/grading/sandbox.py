@@ -98,6 +98,9 @@ def _clean_env(home: str) -> dict[str, str]:
     return env
 
 
+_PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")  # as worker_jail.PRIVATE_TMP (the worker imports no package code)
+
+
 def _hidden_dirs() -> list[str]:
     """The grader's code, the references, the project and the cwd: covered by an empty tmpfs
     inside the sandbox, unless one of them holds the Python install the sandbox needs."""
@@ -107,11 +110,15 @@ def _hidden_dirs() -> list[str]:
     if spec is not None and spec.submodule_search_locations:
         candidates.update(os.path.abspath(p) for p in spec.submodule_search_locations)
     needed = [os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages())]
+    needed += ["/dev", "/proc", "/sys", "/etc", "/usr", "/lib", "/bin"]  # the system the sandbox runs on
 
     def holds_needed(d: str) -> bool:
         return d == "/" or any(p == d or p.startswith(d.rstrip("/") + "/") for p in needed)
 
-    top = sorted(d for d in candidates if not holds_needed(d))
+    def private_already(d: str) -> bool:  # /tmp, /var/tmp, /dev/shm get a private tmpfs anyway
+        return any(d == t or d.startswith(t + "/") or t.startswith(d.rstrip("/") + "/") for t in _PRIVATE_TMP)
+
+    top = sorted(d for d in candidates if not holds_needed(d) and not private_already(d))
     return [d for d in top if not any(d.startswith(p.rstrip("/") + "/") for p in top if p != d)]
 
 
