@@ -70,13 +70,38 @@ def enter_namespaces(hide: list[str], expose: list[str]) -> None:
     _check(_libc.unshare(NS_FLAGS), "unshare")
     # stop mount events propagating back to the host
     _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+    held = _hold_inside_tmp(expose)
     for target in PRIVATE_TMP:
         if os.path.isdir(target):
             _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
-    _expose(expose)
+    _bind_back(held)
+    _expose([p for p in expose if p not in held])
     for target in hide:
         if os.path.isdir(target):
             _mount("tmpfs", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+
+
+def _hold_inside_tmp(paths: list[str]) -> dict[str, int]:
+    """O_PATH handles on exposed directories that a private tmpfs is about to cover.
+
+    A Python (a virtual environment, say) installed under /tmp would vanish under the
+    sandbox's private /tmp; a handle taken first lets `_bind_back` mount it again.
+    """
+    held: dict[str, int] = {}
+    for path in sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)}):
+        inside = any(path == t or path.startswith(t + "/") for t in PRIVATE_TMP)
+        if inside and not any(path.startswith(q + "/") for q in held):
+            held[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
+    return held
+
+
+def _bind_back(held: dict[str, int]) -> None:
+    """Mount each held directory, read-only, at its old path inside the new tmpfs."""
+    for path, fd in held.items():
+        os.makedirs(path, 0o755, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+        _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+        os.close(fd)
 
 
 def _closed_ancestor(path: str) -> str | None:
