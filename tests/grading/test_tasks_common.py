@@ -158,3 +158,27 @@ def test_the_grader_callable_of_the_loss_is_plain_data_with_a_square_matrix():
         assert isinstance(spec, CallableSpec) and spec.name == "linear_eps"
         d = int(np.prod(case.args[1].shape[1:]))
         assert spec.params["A"].shape == (d, d) and isinstance(spec.params["c"], float)
+
+
+# The same three proofs for every chapter's tasks (the chapter files hold what is specific).
+ALL_QUESTIONS = [q for chapter in sorted(HEADLINE) for q in code_questions(chapter)]
+
+
+@pytest.mark.parametrize("question", ALL_QUESTIONS, ids=lambda q: q.id)
+def test_reference_passes_stub_fails_and_each_known_mistake_fails_with_its_diagnosis(question):
+    from mlvc_review.grading import bankcheck
+
+    assert bankcheck.check_code_question(question, examples=EXAMPLES) == []
+
+
+@pytest.mark.parametrize("chapter", sorted(HEADLINE))
+@pytest.mark.parametrize("name", HONEST)
+def test_honest_alternative_submissions_pass(chapter, name):
+    assert not_passed(graded_fixtures(chapter)[name]) == {}
+
+
+@pytest.mark.parametrize("chapter", sorted(HEADLINE))
+def test_the_all_stub_file_fails_every_task(chapter):
+    tasks = graded_fixtures(chapter)["stub_all.py"]
+    assert sorted(tasks) == sorted(HEADLINE[chapter])
+    assert all(t["status"] != "passed" for t in tasks.values())
