@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Optional
 
 import typer
 
+from mlvc_review.cli.options import BankOpt, Format, Lang
 from mlvc_review.errors import UsageError
 
 bank_app = typer.Typer(help="Inspect, validate and extend the question bank.", no_args_is_help=True)
-
-BankOpt = typer.Option(
-    None, "--bank", "-b", help="Extra bank directory (repeatable); MLVC_REVIEW_BANK adds more.", metavar="DIR"
-)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
 
 
 def _load(bank: Optional[list[str]]):

@@ -6,29 +6,18 @@ imported inside the commands so that start-up stays fast.
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from mlvc_review.cli.options import BankOpt, Format, Lang
 from mlvc_review.errors import UnknownQuestion, UsageError
 
 quiz_app = typer.Typer(help="Revise with an interactive quiz (answers scheduled by FSRS).", no_args_is_help=True)
 progress_app = typer.Typer(help="Export or reset your stored progress.", no_args_is_help=True)
 
 
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-
-
-BankOpt = typer.Option(None, "--bank", "-b", metavar="DIR", help="Extra bank directory (repeatable).")
 OnlyOpt = typer.Option(False, "--only-bank", help="Use only the --bank directories, not the shipped questions.")
 LangOpt = typer.Option(Lang.en, "--lang", help="Language of questions and messages.")
 SeedOpt = typer.Option(None, "--seed", help="Make the session reproducible (variants and order).")

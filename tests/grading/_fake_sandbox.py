@@ -11,19 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlvc_review.grading.protocol import CallableSpec, decode, encode
+from mlvc_review.grading.sandbox import CallOutcome as Outcome
 from mlvc_review.grading.values import materialize
-
-
-@dataclass
-class Outcome:
-    status: str
-    value: Any = None
-    args_after: list | None = None
-    grads: list | None = None
-    error: str | None = None
-    stdout: str = ""
-    stderr: str = ""
-    seconds: float = 0.0
 
 
 @dataclass
