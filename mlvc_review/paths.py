@@ -25,3 +25,18 @@ def home_dir() -> Path:
 def cache_dir() -> Path:
     """Derived data that can be deleted at any time (parsed bank files, code-task records)."""
     return home_dir() / "cache"
+
+
+def shipped_bank_dir() -> Path:
+    """The question bank that ships with the package.
+
+    Installed, it is the package data `mlvc_review.question_bank`. Run from a source
+    checkout (`python -m mlvc_review` in the repository root, where the checkout's
+    `mlvc_review/` shadows the installed package) it is the checkout's `question_bank/`.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("mlvc_review.question_bank")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "question_bank"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,6 +19,7 @@ from mlvc_review.bank import filecache
 from mlvc_review.bank.schema import Chapter, ChaptersFile, Question, QuestionBase
 from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
 from mlvc_review.errors import BankError
+from mlvc_review.paths import shipped_bank_dir
 
 ENV_BANK = "MLVC_REVIEW_BANK"
 CHAPTERS_FILE = "chapters.yaml"
@@ -91,7 +91,7 @@ class Bank:
 
 def shipped_dir() -> Path:
     """The bank that ships inside the package (works from a non-editable install)."""
-    return Path(str(resources.files("mlvc_review.question_bank")))
+    return shipped_bank_dir()
 
 
 def bank_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from mlvc_review.paths import cache_dir
+from mlvc_review.paths import cache_dir, shipped_bank_dir
 
 T = TypeVar("T")
 ENV_BANK = "MLVC_REVIEW_BANK"  # as mlvc_review.bank.loader
@@ -21,10 +21,7 @@ VERSION = 1
 
 
 def _bank_files() -> list[Path]:
-    import importlib.util
-
-    spec = importlib.util.find_spec("mlvc_review.question_bank")
-    dirs = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
+    dirs = [shipped_bank_dir()]
     dirs += [Path(p) for p in os.environ.get(ENV_BANK, "").split(os.pathsep) if p.strip()]
     files: list[Path] = []
     for d in dirs:
