@@ -63,9 +63,10 @@ def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, 
     args = list(case.args)
     if check.mode == "numpy" and check.dtype != "float64":  # e.g. the large float32 inputs of heavy checks
         args = [a.astype(check.dtype) if isinstance(a, np.ndarray) and a.dtype.kind == "f" else a for a in args]
+    timeout = ctx.timeout if check.timeout is None else max(check.timeout, ctx.timeout or 0.0)
     outcome = ctx.session.call(
         ctx.spec.function, args, dict(case.kwargs), mode=check.mode, dtype=check.dtype,
-        device=ctx.device if check.heavy else "cpu", timeout=ctx.timeout, **more,
+        device=ctx.device if check.heavy else "cpu", timeout=timeout, **more,
     )
     if outcome.status in STOP_STATUSES:
         text = (outcome.error or "").strip() or STOP_TEXT[outcome.status]

@@ -40,6 +40,7 @@ class Check:
     compare: Callable[[Any, Any, Case], str | None] | None = None  # (expected, got, case) -> failure text
     nan_policy: str = "equal"  # "equal" | "forbid"
     heavy: bool = False  # runs only with a CUDA device (or --device cpu explicitly)
+    timeout: float | None = None  # seconds per call when this check needs more than the run's limit
     mode: str = "numpy"  # sandbox call mode
     dtype: str = "float64"
 

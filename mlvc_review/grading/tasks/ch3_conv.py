@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
-from mlvc_review.grading.tasks.strategies import cases, dyadic, fixed, nonzero, normal
+from mlvc_review.grading.tasks.strategies import HEAVY_TIMEOUT, cases, dyadic, fixed, nonzero, normal
 
 
 def _size_case(rng: np.random.Generator, I: int, K: int, P: int, S: int, D: int) -> Case:
@@ -130,7 +130,7 @@ register(
             Check("edge shapes", "compare", examples=_conv_edges),
             Check("no mutation", "mutation", examples=lambda: _conv_edges()[3:5]),
             Check(
-                "large float32 (GPU)", "compare", examples=_large_conv, heavy=True, dtype="float32",
+                "large float32 (GPU)", "compare", examples=_large_conv, heavy=True, dtype="float32", timeout=HEAVY_TIMEOUT,
                 rtol=1e-3, atol=1e-4, max_examples=2,
             ),
         ),

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
-from mlvc_review.grading.tasks.strategies import FINITE, cases, fixed, normal, random_mask
+from mlvc_review.grading.tasks.strategies import FINITE, HEAVY_TIMEOUT, cases, fixed, normal, random_mask
 
 BATCHES = [(), (2,), (1,), (2, 3)]
 MASKS = ["none", "random", "broadcast", "causal"]
@@ -167,7 +167,7 @@ register(
             Check("edge shapes", "compare", examples=_mha_edges),
             Check("no mutation", "mutation", examples=lambda: _mha_edges()[2:4]),
             Check(
-                "large float32 (GPU)", "compare", examples=_large_mha, heavy=True, dtype="float32",
+                "large float32 (GPU)", "compare", examples=_large_mha, heavy=True, dtype="float32", timeout=HEAVY_TIMEOUT,
                 rtol=1e-3, atol=1e-4, max_examples=2,
             ),
         ),

@@ -109,3 +109,7 @@ def random_mask(rng: np.random.Generator, *shape: int, p: float = 0.5) -> np.nda
 # for grading but also makes the diagnosis compare a known mistake's nan with the
 # student's nan under "forbid", so an unstable known mistake could never be named.
 FINITE = "equal"
+
+# Seconds per call for the large float32 (GPU) checks: a correct loop-per-head
+# attention on those sizes took more than the default 10 s on an H100 machine.
+HEAVY_TIMEOUT = 120.0
