@@ -1,0 +1,194 @@
+"""Reading one bank file into validated questions, each with where it was written.
+
+Problems are appended to a list as located messages (`file:line: question 'id': ...`)
+so that one run reports all of them. A file that loaded cleanly is cached
+(`filecache`) and read from the cache next time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from mlvc_review.bank import filecache
+from mlvc_review.bank.schema import Chapter, Question, QuestionBase
+from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
+from mlvc_review.paths import shipped_bank_dir
+
+_QUESTION = TypeAdapter(Question)
+TYPES = ("choice", "multi", "numeric", "symbolic", "matrix_expr", "flashcard", "code")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a question was written: the file as shown to the user and the 1-based line."""
+
+    file: str
+    line: int
+    keys: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def at(self, key: str | None) -> str:
+        """`file:line` of one of the question's keys (the question's own line if absent)."""
+        return f"{self.file}:{self.keys.get(key, self.line) if key else self.line}"
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should see it: relative to the cwd when inside it, else as given."""
+    shipped = shipped_bank_dir()
+    try:
+        return "question_bank/" + path.resolve().relative_to(shipped.resolve()).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _format_loc(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(question)"
+
+
+def pydantic_messages(err: ValidationError, root: Any, base: tuple[Any, ...], prefix: str, shown: str) -> list[str]:
+    out = []
+    for item in err.errors(include_url=False):
+        loc = tuple(item["loc"])
+        # a discriminated union puts the type tag first: ('choice', 'answer') -> ('answer',)
+        if loc and loc[0] in TYPES:
+            loc = loc[1:]
+        # Localized accepts a string or a mapping; show one message, not both branches
+        message = item["msg"].replace("Value error, ", "")
+        if item["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
+            message = "an id is lower-case letters and digits joined by '.', '_' or '-' (e.g. seq.sqrt-dk)"
+        elif item["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'"
+            loc = loc[:-1]
+        line = line_of(root, base + loc)
+        where = f"{_format_loc(loc)}: " if loc else ""
+        out.append(f"{shown}:{line}: {prefix}{where}{message}")
+    return out
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([^'\"\s#]+)")
+
+
+def _id_before(path: Path, line: int) -> str | None:
+    """The id of the question a broken line belongs to (the last `id:` at or above it)."""
+    try:
+        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()[:line]
+    except OSError:
+        return None
+    for text in reversed(lines):
+        match = _ID_LINE.match(text)
+        if match:
+            return match.group(1)
+        if text.startswith("questions:"):
+            return None
+    return None
+
+
+def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
+    shown = shown_path(path)
+    try:
+        data, root = load_yaml(path, shown)
+    except YamlProblem as err:
+        qid = _id_before(path, err.line)
+        who = f"question '{qid}': " if qid else ""
+        problems.append(f"{err.path}:{err.line}: {who}{err.message}")
+        return []
+    except OSError as err:
+        problems.append(f"{shown}:0: cannot read: {err.strerror}")
+        return []
+    if data is None:
+        problems.append(f"{shown}:1: the file is empty; a bank file is a mapping with 'chapter' and 'questions'")
+        return []
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else type(data).__name__
+        problems.append(
+            f"{shown}:{line_of(root, ())}: the top level is {kind}; a bank file is a mapping "
+            "with 'chapter' and 'questions'"
+        )
+        return []
+    unknown = set(data) - {"chapter", "questions"}
+    for key in sorted(unknown):
+        problems.append(f"{shown}:{line_of(root, (key,))}: unknown top-level key '{key}' (allowed: chapter, questions)")
+    file_chapter = data.get("chapter")
+    if file_chapter is not None and file_chapter not in chapters:
+        problems.append(
+            f"{shown}:{line_of(root, ('chapter',))}: unknown chapter {file_chapter!r}; "
+            f"the chapters are {', '.join(map(str, sorted(chapters)))}"
+        )
+        file_chapter = None
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        problems.append(f"{shown}:{line_of(root, ('questions',))}: 'questions' must be a list of questions")
+        return []
+    loaded = []
+    before = len(problems)
+    for index, raw in enumerate(questions):
+        base = ("questions", index)
+        line = line_of(root, base)
+        if not isinstance(raw, dict):
+            problems.append(f"{shown}:{line}: question #{index + 1} is not a mapping")
+            continue
+        qid = raw.get("id")
+        prefix = f"question '{qid}': " if isinstance(qid, str) else f"question #{index + 1} (no id): "
+        raw = dict(raw)
+        if "chapter" not in raw:
+            if file_chapter is None:
+                problems.append(f"{shown}:{line}: {prefix}no chapter (set 'chapter' in the file or the question)")
+                continue
+            raw["chapter"] = file_chapter
+        elif raw["chapter"] not in chapters:
+            problems.append(
+                f"{shown}:{line_of(root, base + ('chapter',))}: {prefix}chapter: unknown chapter {raw['chapter']!r}"
+            )
+            continue
+        if "type" not in raw:
+            problems.append(f"{shown}:{line}: {prefix}type: missing; one of choice, multi, numeric, symbolic, "
+                            "matrix_expr, flashcard, code")
+            continue
+        try:
+            question = _QUESTION.validate_python(raw)
+        except ValidationError as err:
+            problems.extend(pydantic_messages(err, root, base, prefix, shown))
+            continue
+        keys = {k: line_of(root, base + (k,)) for k in raw}
+        loaded.append((question, Source(shown, line, keys)))
+    if len(problems) == before:
+        filecache.put(path, data, [{"line": s.line, "keys": s.keys} for _, s in loaded])
+    return loaded
+
+
+def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[QuestionBase, Source]] | None:
+    """The questions of `path` from its cached parse, or None (then the file is read afresh)."""
+    entry = filecache.get(path)
+    if entry is None:
+        return None
+    shown = shown_path(path)
+    data, positions = entry["data"], entry["positions"]
+    loaded = []
+    for raw, position in zip(data["questions"], positions, strict=True):
+        raw = dict(raw)
+        raw.setdefault("chapter", data.get("chapter"))
+        if raw["chapter"] not in chapters:
+            return None
+        try:
+            question = _QUESTION.validate_python(raw)
+        except ValidationError:
+            return None
+        loaded.append((question, Source(shown, position["line"], position["keys"])))
+    return loaded
+
+
+def load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
+    """The questions of one bank file; its problems are appended to `problems`."""
+    cached = _from_cache(path, chapters)
+    return cached if cached is not None else _parse_file(path, chapters, problems)
