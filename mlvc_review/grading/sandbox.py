@@ -115,10 +115,10 @@ def _hidden_dirs() -> list[str]:
     def holds_needed(d: str) -> bool:
         return d == "/" or any(p == d or p.startswith(d.rstrip("/") + "/") for p in needed)
 
-    def private_already(d: str) -> bool:  # /tmp, /var/tmp, /dev/shm get a private tmpfs anyway
-        return any(d == t or d.startswith(t + "/") or t.startswith(d.rstrip("/") + "/") for t in _PRIVATE_TMP)
+    def covers_private_tmp(d: str) -> bool:  # hiding /tmp (or /var) would hide the sandbox's own scratch space
+        return any(d == t or t.startswith(d.rstrip("/") + "/") for t in _PRIVATE_TMP)
 
-    top = sorted(d for d in candidates if not holds_needed(d) and not private_already(d))
+    top = sorted(d for d in candidates if not holds_needed(d) and not covers_private_tmp(d))
     return [d for d in top if not any(d.startswith(p.rstrip("/") + "/") for p in top if p != d)]
 
 

@@ -78,7 +78,20 @@ def enter_namespaces(hide: list[str], expose: list[str]) -> None:
     _expose([p for p in expose if p not in held])
     for target in hide:
         if os.path.isdir(target):
-            _mount("tmpfs", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+            _cover(target)
+
+
+def _cover(target: str) -> None:
+    """Hide `target` under a read-only tmpfs whose only file makes importing it fail.
+
+    An empty directory on sys.path would import as a namespace package, so
+    `import mlvc_reference` would succeed (empty) instead of failing.
+    """
+    flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+    _mount("tmpfs", target, "tmpfs", flags, "size=16k,mode=0555")
+    with open(os.path.join(target, "__init__.py"), "w") as f:
+        f.write('raise ImportError("this directory is hidden inside the grading sandbox")\n')
+    _mount(None, target, None, MS_REMOUNT | MS_RDONLY | flags, None)
 
 
 def _hold_inside_tmp(paths: list[str]) -> dict[str, int]:

@@ -1,12 +1,14 @@
 """A Python installed under /tmp (a CI virtual environment) stays importable inside the sandbox.
 
 The sandbox mounts a private tmpfs over /tmp; packages of a virtual environment
-living there must be bound back, or a submission importing one of them fails.
+living there must be bound back, or a submission importing one of them fails,
+while the reference package installed beside them must stay hidden.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +16,16 @@ from pathlib import Path
 SOLUTION = """\
 import venv_only_probe
 
+try:
+    import mlvc_reference  # the answers must stay out of reach (not even as an empty namespace)
+    REACHED = True
+except ImportError:
+    REACHED = False
+
 
 def causal_mask(n):
     import numpy as np
-    return np.tril(np.ones((n, n), dtype=bool)) & venv_only_probe.TRUE
+    return np.tril(np.ones((n, n), dtype=bool)) & venv_only_probe.TRUE & (not REACHED)
 """
 
 
@@ -31,6 +39,8 @@ def test_packages_of_a_venv_under_tmp_are_visible(tmp_path):
     probe = Path(site) / "venv_only_probe"
     probe.mkdir(parents=True)
     (probe / "__init__.py").write_text("TRUE = True\n")
+    # a non-editable install puts the references in the same site-packages (as CI's venv does)
+    shutil.copytree(Path(__file__).parents[2] / "reference", Path(site) / "mlvc_reference")
     solution = tmp_path / "solution.py"
     solution.write_text(SOLUTION)
     out = subprocess.run([str(python), "-m", "mlvc_review", "grade", str(solution), "--seed", "1", "--format", "json"],
