@@ -19,7 +19,7 @@ from mlvc_review.grading.taskinfo import KnownMistake
 from mlvc_review.grading.values import materialize
 
 
-def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: list[tuple[Check, Failure]], lang: str = "en", integer_output: bool = False) -> dict[str, str] | None:
+def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: list[tuple[Check, Failure]], lang: str = "en") -> dict[str, str] | None:
     """The first mistake that reproduces every compared failure, as {"name", "explanation", "impl"}.
 
     Args:
@@ -32,12 +32,12 @@ def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: 
     if not evidence:
         return None
     for mistake in mistakes:
-        if all(_reproduces(mistake, check, failure, integer_output) for check, failure in evidence):
+        if all(_reproduces(mistake, check, failure) for check, failure in evidence):
             return {"name": mistake.name, "explanation": mistake.explain(lang), "impl": mistake.impl}
     return None
 
 
-def _reproduces(mistake: KnownMistake, check: Check, failure: Failure, integer_output: bool) -> bool:
+def _reproduces(mistake: KnownMistake, check: Check, failure: Failure) -> bool:
     case = failure.case
     try:
         wrong = resolve(mistake.impl)
@@ -50,8 +50,10 @@ def _reproduces(mistake: KnownMistake, check: Check, failure: Failure, integer_o
             return check.compare(value, failure.got, case) is None
         except Exception:
             return False
+    # Resemblance, not correctness: NaN where the student has NaN and a float where the
+    # student returned a float count as the same answer, whatever the check demands.
     try:
-        found = compare(value, failure.got, rtol=check.rtol, atol=check.atol, nan_policy=check.nan_policy, integer_output=integer_output)
+        found = compare(value, failure.got, rtol=check.rtol, atol=check.atol, nan_policy="equal", integer_output=False)
     except Exception:
         return False
     return found is None

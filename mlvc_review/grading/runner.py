@@ -154,7 +154,7 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
         by_name = {c.name: c for c in checks}
         evidence = [(by_name[r.name], f) for r in task.checks if r.kind == "compare" and r.status == "failed" for f in r.evidence]
         if evidence:
-            task.diagnosis = diagnose(info.mistakes, evidence, options.lang, spec.integer_output)
+            task.diagnosis = diagnose(info.mistakes, evidence, options.lang)
     _summarise(task)
     return task
 

@@ -64,11 +64,8 @@ register(
     TaskSpec(
         function="conv_output_size",
         reference="mlvc_reference.convolution:conv_output_size",
-        # The reference returns an int, so "values" already demands an integer dtype and
-        # "integer output" says so by name. integer_output=True would add nothing for
-        # grading but would also apply to the diagnosis, where a known mistake's float
-        # result is compared with the student's float one: "no floor" could never be named.
-        integer_output=False,
+        # the contract: integer results must have an integer type ("integer output" says so by name)
+        integer_output=True,
         checks=(
             Check("values", "compare", strategy=lambda: cases(_size_case, I=(1, 64), K=(1, 7), P=(0, 3), S=(1, 4), D=(1, 3))),
             Check("edge shapes", "compare", examples=_size_edges),

@@ -104,11 +104,10 @@ def random_mask(rng: np.random.Generator, *shape: int, p: float = 0.5) -> np.nda
     return mask
 
 
-# NaN policy of the "stability" checks. The reference is finite on every stability
-# case, so "equal" already fails any nan/inf in a result; "forbid" would do the same
-# for grading but also makes the diagnosis compare a known mistake's nan with the
-# student's nan under "forbid", so an unstable known mistake could never be named.
-FINITE = "equal"
+# NaN policy of the "stability" checks: any nan or inf in a result fails. (The
+# diagnosis compares a known mistake with the student's answer by resemblance, so an
+# unstable known mistake is still named.)
+FINITE = "forbid"
 
 # Seconds per call for the large float32 (GPU) checks: a correct loop-per-head
 # attention on those sizes took more than the default 10 s on an H100 machine.
