@@ -52,3 +52,14 @@ def test_scripted_quiz_runs_to_its_summary(chapter):
     result = CliRunner().invoke(app, ["quiz", "chapter", str(chapter), "--seed", "1", "--limit", "3"], input=":s\n")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+
+
+def test_question_ids_named_in_the_readme_exist():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"bank show ([a-z0-9][a-z0-9_.-]+)", readme)
+    assert named
+    for qid in named:
+        assert qid in BANK.by_id, qid
