@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 ENV_HOME = "MLVC_REVIEW_HOME"
+ENV_BANK = "MLVC_REVIEW_BANK"  # extra bank directories, a path list
+CHAPTERS_FILE = "chapters.yaml"
 
 
 def home_dir() -> Path:
@@ -40,3 +42,8 @@ def shipped_bank_dir() -> Path:
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
     return Path(__file__).resolve().parent.parent / "question_bank"
+
+
+def question_files(directory: Path) -> list[Path]:
+    """The question files of a bank directory, in load order (chapters.yaml is not one)."""
+    return sorted(p for p in directory.glob("*.yaml") if p.name != CHAPTERS_FILE) + sorted(directory.glob("*.yml"))

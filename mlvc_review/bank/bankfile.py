@@ -163,28 +163,25 @@ def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -
         keys = {k: line_of(root, base + (k,)) for k in raw}
         loaded.append((question, Source(shown, line, keys)))
     if len(problems) == before:
-        filecache.put(path, data, [{"line": s.line, "keys": s.keys} for _, s in loaded])
+        filecache.put(path, [{"question": q.model_dump(mode="json"), "line": s.line, "keys": s.keys} for q, s in loaded])
     return loaded
 
 
 def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[QuestionBase, Source]] | None:
     """The questions of `path` from its cached parse, or None (then the file is read afresh)."""
-    entry = filecache.get(path)
-    if entry is None:
+    entries = filecache.get(path)
+    if entries is None:
         return None
     shown = shown_path(path)
-    data, positions = entry["data"], entry["positions"]
     loaded = []
-    for raw, position in zip(data["questions"], positions, strict=True):
-        raw = dict(raw)
-        raw.setdefault("chapter", data.get("chapter"))
-        if raw["chapter"] not in chapters:
+    for entry in entries:
+        if entry["question"].get("chapter") not in chapters:
             return None
         try:
-            question = _QUESTION.validate_python(raw)
+            question = _QUESTION.validate_python(entry["question"])
         except ValidationError:
             return None
-        loaded.append((question, Source(shown, position["line"], position["keys"])))
+        loaded.append((question, Source(shown, entry["line"], entry["keys"])))
     return loaded
 
 

@@ -18,10 +18,8 @@ from mlvc_review.bank.bankfile import Source, load_file, pydantic_messages, show
 from mlvc_review.bank.schema import Chapter, ChaptersFile, QuestionBase
 from mlvc_review.bank.yamlpos import YamlProblem, load_yaml
 from mlvc_review.errors import BankError
-from mlvc_review.paths import shipped_bank_dir
+from mlvc_review.paths import CHAPTERS_FILE, ENV_BANK, question_files, shipped_bank_dir
 
-ENV_BANK = "MLVC_REVIEW_BANK"
-CHAPTERS_FILE = "chapters.yaml"
 __all__ = ["Bank", "Source", "bank_dirs", "load_bank", "load_chapters", "shipped_dir"]
 
 
@@ -98,10 +96,6 @@ def load_chapters(path: Path) -> dict[int, Chapter]:
     return {c.number: c for c in parsed.chapters}
 
 
-def _question_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.name != CHAPTERS_FILE) + sorted(directory.glob("*.yml"))
-
-
 def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Bank:
     """Load the shipped bank plus extra directories; raise one BankError listing every problem."""
     shipped = shipped_dir()
@@ -115,7 +109,7 @@ def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = 
         elif not directory.is_dir():
             problems.append(f"{directory}: no such bank directory")
         else:
-            found = _question_files(directory)
+            found = question_files(directory)
             if not found and directory != shipped:
                 problems.append(f"{shown_path(directory)}: no .yaml files in this bank directory")
             files += found

@@ -2,8 +2,8 @@
 
 A contract function with no code question in the bank is still graded: its id is
 the function name, every check runs, and no mistake can be named (the bank's
-code questions are the one place known mistakes are listed). The bank is read at most once per process, and its code
-questions are cached on disk (`bankcache.py`) so grading skips YAML and pydantic.
+code questions are the one place known mistakes are listed). The bank is read at
+most once per process, from the bank's file cache when it is complete.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class TaskInfo:
     checks: tuple[str, ...] = ()  # empty: all of the spec's checks
     hidden: tuple[str, ...] = ()
     mistakes: tuple[KnownMistake, ...] = ()
-    hints: tuple[Any, ...] = ()  # Localized or {"en", "zh"} dicts
+    hints: tuple[dict[str, str | None], ...] = ()  # {"en": ..., "zh": ... or None}
     points: float = 1.0
     extra: dict = field(default_factory=dict)
 
@@ -44,15 +44,20 @@ class TaskInfo:
         """The first `n` hints in `lang` (English when there is no translation)."""
         texts = []
         for hint in self.hints[: max(n, 0)]:
-            h = _hint_dict(hint)
-            texts.append(h.get(lang) or h["en"])
+            texts.append(hint.get(lang) or hint["en"])
         return texts
+
+
+def from_dump(q: dict[str, Any]) -> TaskInfo:
+    """A TaskInfo from a bank `CodeQuestion` as dumped to JSON (`model_dump(mode="json")`)."""
+    mistakes = tuple(KnownMistake(m["name"], m["impl"], m["explain"]["en"], m["explain"].get("zh")) for m in q["mistakes"])
+    hints = tuple({"en": h["en"], "zh": h.get("zh")} for h in q["hints"])
+    return TaskInfo(q["id"], q["function"], tuple(q["checks"]), tuple(q["hidden_checks"]), mistakes, hints, float(q["points"]))
 
 
 def from_question(q: Any) -> TaskInfo:
     """A TaskInfo from a bank `CodeQuestion`."""
-    mistakes = tuple(KnownMistake(m.name, m.impl, m.explain.en, m.explain.zh) for m in q.mistakes)
-    return TaskInfo(q.id, q.function, tuple(q.checks), tuple(q.hidden_checks), mistakes, tuple(q.hints), float(q.points))
+    return from_dump(q.model_dump(mode="json"))
 
 
 def without_question(function: str) -> TaskInfo:
@@ -64,13 +69,29 @@ _INFOS: list[TaskInfo] | None = None
 
 
 def code_tasks() -> list[TaskInfo]:
-    """Every code question of the bank as a TaskInfo (cached on disk; an unreadable bank gives none)."""
+    """Every code question of the bank as a TaskInfo (an unreadable bank gives none).
+
+    Read from the bank's file cache when every file is in it, so grading parses no
+    YAML and imports no pydantic; otherwise the bank is loaded (which fills the cache).
+    """
     global _INFOS
     if _INFOS is None:
-        from mlvc_review.grading.bankcache import cached_tasks
-
-        _INFOS = cached_tasks(_load_from_bank, to_json, from_json)
+        _INFOS = _from_file_cache()
+        if _INFOS is None:
+            _INFOS = _load_from_bank()
     return _INFOS
+
+
+def _from_file_cache() -> list[TaskInfo] | None:
+    from mlvc_review.bank import filecache
+
+    infos = []
+    for path in filecache.shipped_and_env_files():
+        entries = filecache.get(path)
+        if entries is None:
+            return None
+        infos += [from_dump(e["question"]) for e in entries if e["question"]["type"] == "code"]
+    return infos
 
 
 def _load_from_bank() -> list[TaskInfo]:
@@ -81,26 +102,6 @@ def _load_from_bank() -> list[TaskInfo]:
         return [from_question(q) for q in load_bank().select(qtype="code")]
     except BankError:
         return []
-
-
-def to_json(info: TaskInfo) -> dict[str, Any]:
-    return {
-        "id": info.id, "function": info.function, "checks": list(info.checks), "hidden": list(info.hidden),
-        "mistakes": [[m.name, m.impl, m.explain_en, m.explain_zh] for m in info.mistakes],
-        "hints": [{"en": h.get("en"), "zh": h.get("zh")} for h in (_hint_dict(h) for h in info.hints)],
-        "points": info.points,
-    }
-
-
-def from_json(data: dict[str, Any]) -> TaskInfo:
-    return TaskInfo(
-        data["id"], data["function"], tuple(data["checks"]), tuple(data["hidden"]),
-        tuple(KnownMistake(*m) for m in data["mistakes"]), tuple(data["hints"]), float(data["points"]),
-    )
-
-
-def _hint_dict(hint: Any) -> dict[str, Any]:
-    return hint if isinstance(hint, dict) else {"en": hint.en, "zh": hint.zh}
 
 
 def for_function(function: str) -> TaskInfo:

@@ -57,3 +57,9 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path):
     load_bank([tmp_path])
     filecache._entry_path(path).write_text("{not json", encoding="utf-8")
     assert load_bank([tmp_path]).get("seq.cached").topic == "attention"
+
+
+def test_the_shipped_bank_round_trips_through_the_cache():
+    fresh = load_bank()
+    cached = load_bank()
+    assert fresh.questions == cached.questions and fresh.sources == cached.sources

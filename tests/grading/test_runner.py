@@ -204,27 +204,33 @@ def test_compare_structure_shape_dtype_and_nan_rules():
     assert "None" in compare(a, None).message
 
 
-def test_bank_cache_is_reused_until_a_bank_file_changes(tmp_path, monkeypatch):
-    from mlvc_review.grading.bankcache import cached_tasks
+def test_code_tasks_come_from_the_bank_file_cache_without_pydantic():
+    import subprocess
+    import sys
 
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    (bank / "extra.yaml").write_text("chapter: 1\nquestions: []\n")
-    monkeypatch.setenv("MLVC_REVIEW_BANK", str(bank))
-    loads = []
+    from mlvc_review.bank.loader import load_bank
 
-    def load():
-        loads.append(1)
-        return [TaskInfo("q1", "softmax", hints=({"en": "shift by the max", "zh": None},))]
+    expected = sorted(q.id for q in load_bank().select(qtype="code"))  # fills the file cache
+    code = (
+        "import sys; from mlvc_review.grading import taskinfo; "
+        "infos = taskinfo.code_tasks(); "
+        "print(sorted(i.id for i in infos)); print('pydantic' in sys.modules); "
+        "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hint_texts(1, 'zh'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == str(expected)
+    assert out[1] == "False"
+    assert int(out[2].split()[0]) >= 3 and "[]" not in out[2]
 
-    from mlvc_review.grading.taskinfo import from_json, to_json
 
-    first = cached_tasks(load, to_json, from_json)
-    again = cached_tasks(load, to_json, from_json)
-    assert len(loads) == 1 and again == first and again[0].hint_texts(1, "zh") == ["shift by the max"]
-    (bank / "extra.yaml").write_text("chapter: 1\nquestions: []  # edited\n")
-    cached_tasks(load, to_json, from_json)
-    assert len(loads) == 2
+def test_an_incomplete_file_cache_falls_back_to_the_bank(monkeypatch):
+    from mlvc_review.bank import filecache
+    from mlvc_review.grading import taskinfo
+
+    monkeypatch.setattr(taskinfo, "_INFOS", None)
+    monkeypatch.setattr(filecache, "get", lambda path: None)
+    infos = taskinfo.code_tasks()
+    assert any(i.function == "scaled_dot_product_attention" and i.mistakes for i in infos)
 
 
 def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypatch):
