@@ -204,7 +204,7 @@ def test_compare_structure_shape_dtype_and_nan_rules():
     assert "None" in compare(a, None).message
 
 
-def test_code_tasks_come_from_the_bank_file_cache_without_pydantic():
+def test_code_tasks_come_from_the_bank_file_cache_without_pydantic(tmp_path):
     import subprocess
     import sys
 
@@ -217,7 +217,9 @@ def test_code_tasks_come_from_the_bank_file_cache_without_pydantic():
         "print(sorted(i.id for i in infos)); print('pydantic' in sys.modules); "
         "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hint_texts(1, 'zh'))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    # cwd away from a checkout, so the child imports the same installed package as this test
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout.splitlines()
     assert out[0] == str(expected)
     assert out[1] == "False"
     assert int(out[2].split()[0]) >= 3 and "[]" not in out[2]
