@@ -94,6 +94,14 @@ def drawn(strategy: Any, n: int = 15) -> list[Case]:
     return out
 
 
+def cuda_available() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
+
+
 def check_named(function: str, name: str) -> Any:
     return next(c for c in get_task(function).checks if c.name == name)
 
@@ -182,3 +190,31 @@ def test_the_all_stub_file_fails_every_task(chapter):
     tasks = graded_fixtures(chapter)["stub_all.py"]
     assert sorted(tasks) == sorted(HEADLINE[chapter])
     assert all(t["status"] != "passed" for t in tasks.values())
+
+
+# Each heavy (GPU) check: the reference and every honest style pass it, a known mistake fails it.
+HEAVY = [
+    ("conv2d", "mlvc_reference.convolution:conv2d", "mlvc_reference.mistakes.convolution:conv2d_flipped_kernel"),
+    ("multi_head_attention", "mlvc_reference.attention:multi_head_attention",
+     "mlvc_reference.mistakes.attention:mha_heads_strided"),
+]
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not cuda_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("function, reference, mistake", HEAVY)
+def test_on_cuda_the_heavy_check_passes_the_reference_and_honest_files_and_fails_a_mistake(
+    tmp_path, function, reference, mistake
+):
+    from mlvc_review.grading.bankcheck import import_source
+    from mlvc_review.grading.batch import grade_paths
+    from mlvc_review.grading.runner import Options
+
+    wrong = tmp_path / "mistake.py"
+    wrong.write_text(import_source(mistake, function))
+    ref = tmp_path / "reference.py"
+    ref.write_text(import_source(reference, function))
+    paths = [ref, *(SUBMISSIONS / n for n in HONEST), wrong]
+    results, _, _ = grade_paths(paths, [function], Options(examples=10, heavy_ok=True, device="cuda"))
+    heavy = [next(c for c in r.tasks[0].checks if c.name == "large float32 (GPU)") for r in results]
+    assert [c.status for c in heavy] == ["passed"] * (1 + len(HONEST)) + ["failed"]
