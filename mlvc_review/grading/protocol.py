@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import struct
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,6 +143,11 @@ def _unpack(fmt: str, view: memoryview, pos: int) -> tuple:
     return struct.unpack(fmt, view[pos : pos + size])
 
 
+# numpy reads .npy headers with ast.literal_eval, which CPython 3.11 cannot run in two
+# threads at once ("AST constructor recursion depth mismatch", seen with --jobs 3).
+_HEADER_LOCK = threading.Lock()
+
+
 def _load_array(data: bytes) -> np.ndarray:
     """One ``.npy`` blob -> a native-order base ndarray of an allowed dtype."""
     f = io.BytesIO(data)
@@ -149,13 +155,16 @@ def _load_array(data: bytes) -> np.ndarray:
         version = np.lib.format.read_magic(f)
         if version not in _HEADER_READERS:
             raise ProtocolError(f"unsupported .npy version {version}")
-        shape, _, dtype = _HEADER_READERS[version](f)
+        with _HEADER_LOCK:
+            shape, fortran_order, dtype = _HEADER_READERS[version](f)
         if dtype.kind not in _ARRAY_KINDS or dtype.fields is not None:
             raise ProtocolError(f"arrays of dtype {dtype} are not allowed")
         n_items = int(np.prod(shape, dtype=object))
         if n_items * dtype.itemsize > len(data) - f.tell():
             raise ProtocolError("array header promises more data than the message holds")
-        array = np.load(io.BytesIO(data), allow_pickle=False)
+        # the header is read once: the data follows it directly
+        flat = np.frombuffer(data, dtype=dtype, count=n_items, offset=f.tell())
+        array = flat.reshape(shape, order="F" if fortran_order else "C")
     except ProtocolError:
         raise
     except Exception as err:  # numpy raises ValueError/OSError/EOFError for bad blobs
