@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -184,6 +185,22 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _connect_when_free(path: Path) -> sqlite3.Connection:
+    """`_connect`, retried while another process holds the lock.
+
+    Two sessions opening a new store at once contend for switching it to WAL, and
+    SQLite reports that as "locked" at once rather than waiting for busy_timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _connect(path)
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _move_aside(path: Path) -> Path:
     stamp = utc_now().strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -207,7 +224,7 @@ def open_store(path: Path | None = None) -> ProgressStore:
     except OSError as err:
         raise StoreError(f"cannot create the progress directory {path.parent}: {err.strerror}") from None
     try:
-        return ProgressStore(_connect(path), path)
+        return ProgressStore(_connect_when_free(path), path)
     except NewerSchema as err:
         raise StoreError(f"the progress store {path} was written by a newer mlvc-review ({err}); "
                          "upgrade mlvc-review to use it") from None
