@@ -101,25 +101,38 @@ def _clean_env(home: str) -> dict[str, str]:
 _PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")  # as worker_jail.PRIVATE_TMP (the worker imports no package code)
 
 
+_SYSTEM = ("/dev", "/proc", "/sys", "/etc", "/usr", "/lib", "/bin")  # the system the sandbox runs on
+
+
 def _hidden_dirs() -> list[str]:
-    """The grader's code, the references, the project and the cwd: covered by an empty tmpfs
-    inside the sandbox, unless one of them holds the Python install the sandbox needs."""
+    """The grader's code, the references, the project and the cwd, outermost first.
+
+    Each is covered by an empty tmpfs inside the sandbox. One that holds the Python
+    install (a checkout with its virtual environment inside, as in CI) is covered too:
+    the sandbox binds the install back into it (`worker_jail.enter_namespaces`). Never
+    hidden: "/", a directory the system lives in, the install itself, or one whose cover
+    would hide the sandbox's private /tmp.
+    """
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     candidates = {package, os.path.dirname(package), os.getcwd()}
     spec = importlib.util.find_spec("mlvc_reference")
     if spec is not None and spec.submodule_search_locations:
         candidates.update(os.path.abspath(p) for p in spec.submodule_search_locations)
-    needed = [os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages())]
-    needed += ["/dev", "/proc", "/sys", "/etc", "/usr", "/lib", "/bin"]  # the system the sandbox runs on
+    sites = {os.path.abspath(p) for p in site.getsitepackages()}
+    install = {os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)} | sites
 
-    def holds_needed(d: str) -> bool:
-        return d == "/" or any(p == d or p.startswith(d.rstrip("/") + "/") for p in needed)
+    def within(path: str, d: str) -> bool:
+        return path == d or path.startswith(d.rstrip("/") + "/")
 
-    def covers_private_tmp(d: str) -> bool:  # hiding /tmp (or /var) would hide the sandbox's own scratch space
-        return any(d == t or t.startswith(d.rstrip("/") + "/") for t in _PRIVATE_TMP)
+    def hideable(d: str) -> bool:
+        if d == "/" or d in install or any(within(t, d) for t in _PRIVATE_TMP):
+            return False
+        if any(within(s, d) for s in _SYSTEM):  # "/usr" itself, or an ancestor of it
+            return False
+        # inside the system only a package in site-packages (e.g. /usr/lib/python3/dist-packages/pkg)
+        return not any(within(d, s) for s in _SYSTEM) or any(within(d, p) for p in sites)
 
-    top = sorted(d for d in candidates if not holds_needed(d) and not covers_private_tmp(d))
-    return [d for d in top if not any(d.startswith(p.rstrip("/") + "/") for p in top if p != d)]
+    return sorted((d for d in candidates if hideable(d)), key=lambda d: (d.count("/"), d))
 
 
 class WorkerPool:

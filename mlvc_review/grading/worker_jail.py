@@ -19,6 +19,7 @@ import ctypes
 import os
 import resource
 import signal
+import tempfile
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUTS = 0x04000000
@@ -64,7 +65,8 @@ def enter_namespaces(hide: list[str], expose: list[str]) -> None:
     """Unshare namespaces and build the private mounts; the *next* child is the pid-ns init.
 
     Args:
-        hide: directories to cover with an empty read-only tmpfs (the grader's code).
+        hide: directories to cover with an empty read-only tmpfs (the grader's code, the
+            project), outermost first; exposed paths inside one are bound back.
         expose: directories the unprivileged sandbox uid must read (the Python install).
     """
     _check(_libc.unshare(NS_FLAGS), "unshare")
@@ -76,22 +78,26 @@ def enter_namespaces(hide: list[str], expose: list[str]) -> None:
             _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
     _bind_back(held)
     _expose([p for p in expose if p not in held])
-    for target in hide:
+    for target in hide:  # outermost first: a nested target may sit inside a kept path
         if os.path.isdir(target):
-            _cover(target)
+            _cover(target, expose)
 
 
-def _cover(target: str) -> None:
+def _outermost(paths: list[str]) -> list[str]:
+    """The existing directories of `paths` that are not inside another one of them."""
+    paths = sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)})
+    return [p for p in paths if not any(p.startswith(q.rstrip("/") + "/") for q in paths)]
+
+
+def _cover(target: str, expose: list[str]) -> None:
     """Hide `target` under a read-only tmpfs whose only file makes importing it fail.
 
     An empty directory on sys.path would import as a namespace package, so
-    `import mlvc_reference` would succeed (empty) instead of failing.
+    `import mlvc_reference` would succeed (empty) instead of failing. Exposed paths
+    inside `target` (a virtual environment inside the project) are bound back, read-only.
     """
-    flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
-    _mount("tmpfs", target, "tmpfs", flags, "size=16k,mode=0555")
-    with open(os.path.join(target, "__init__.py"), "w") as f:
-        f.write('raise ImportError("this directory is hidden inside the grading sandbox")\n')
-    _mount(None, target, None, MS_REMOUNT | MS_RDONLY | flags, None)
+    keep = [p for p in _outermost(expose) if p.startswith(target.rstrip("/") + "/")]
+    _replace_keeping(target, keep, MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=16k,mode=0555", hidden=True)
 
 
 def _hold_inside_tmp(paths: list[str]) -> dict[str, int]:
@@ -130,30 +136,42 @@ def _closed_ancestor(path: str) -> str | None:
 def _expose(paths: list[str]) -> None:
     """Make `paths` readable to any uid while hiding the rest of their closed ancestors.
 
-    A Python installed under /root (mode 0700) is unreadable to the sandbox uid. For each
-    such ancestor: bind the needed paths aside, cover the ancestor with an empty tmpfs
-    (so its other contents — keys, history — stay hidden), recreate the paths and bind
-    them back read-only.
+    A Python installed under /root (mode 0700) is unreadable to the sandbox uid: each
+    such ancestor is replaced by an empty tmpfs (so its other contents — keys, history —
+    stay hidden) with the needed paths bound back read-only.
     """
-    paths = sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)})
-    paths = [p for p in paths if not any(p.startswith(q + "/") for q in paths)]
     blocked: dict[str, list[str]] = {}
-    for path in paths:
+    for path in _outermost(paths):
         ancestor = _closed_ancestor(path)
         if ancestor is not None:
             blocked.setdefault(ancestor, []).append(path)
-    for n, (ancestor, inner) in enumerate(sorted(blocked.items())):
-        stages = [f"/tmp/.mlvc-stage-{n}-{i}" for i in range(len(inner))]
-        for path, stage in zip(inner, stages):
-            os.mkdir(stage, 0o700)
-            _mount(path, stage, None, MS_BIND | MS_REC, None)
-        _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
-        for path, stage in zip(inner, stages):
-            os.makedirs(path, 0o755, exist_ok=True)
-            _mount(stage, path, None, MS_BIND | MS_REC, None)
-            _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
-            _check(_libc.umount2(stage.encode(), MNT_DETACH), f"umount {stage}")
-            os.rmdir(stage)
+    for ancestor, inner in sorted(blocked.items()):
+        _replace_keeping(ancestor, inner, MS_NOSUID | MS_NODEV, "size=1m,mode=0755", hidden=False)
+
+
+def _replace_keeping(target: str, keep: list[str], flags: int, options: str, *, hidden: bool) -> None:
+    """Mount an empty tmpfs on `target`, with each of `keep` (inside it) bound back read-only.
+
+    The kept paths are first bound aside under the private /tmp, then onto directories
+    recreated in the new tmpfs. `hidden` adds an ``__init__.py`` that refuses imports and
+    makes the tmpfs itself read-only.
+    """
+    stages = []
+    for path in keep:
+        stages.append(tempfile.mkdtemp(prefix=".mlvc-stage-", dir="/tmp"))
+        _mount(path, stages[-1], None, MS_BIND | MS_REC, None)
+    _mount("tmpfs", target, "tmpfs", flags, options)
+    if hidden:
+        with open(os.path.join(target, "__init__.py"), "w") as f:
+            f.write('raise ImportError("this directory is hidden inside the grading sandbox")\n')
+    for path, stage in zip(keep, stages):
+        os.makedirs(path, 0o755, exist_ok=True)
+        _mount(stage, path, None, MS_BIND | MS_REC, None)
+        _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+        _check(_libc.umount2(stage.encode(), MNT_DETACH), f"umount {stage}")
+        os.rmdir(stage)
+    if hidden:
+        _mount(None, target, None, MS_REMOUNT | MS_RDONLY | flags, None)
 
 
 def mount_proc() -> None:
