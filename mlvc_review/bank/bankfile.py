@@ -1,26 +1,38 @@
 """Reading one bank file into validated questions, each with where it was written.
 
 Problems are appended to a list as located messages (`file:line: question 'id': ...`)
-so that one run reports all of them. A file that loaded cleanly is cached
-(`filecache`) and read from the cache next time.
+so that one run reports all of them. Questions come back as `model`'s plain objects.
+A file that loaded cleanly is cached (`filecache`) as its validated dump and read
+from the cache next time without importing pydantic.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mlvc_review.bank import filecache
-from mlvc_review.bank.schema import Chapter, Question, QuestionBase
+from mlvc_review.bank.model import QUESTION_TYPES, Chapter, QuestionBase, question_from_dump
 from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
 from mlvc_review.paths import shipped_bank_dir
 
-_QUESTION = TypeAdapter(Question)
-TYPES = ("choice", "multi", "numeric", "symbolic", "matrix_expr", "flashcard", "code")
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
+TYPES = tuple(QUESTION_TYPES)
+
+
+@cache
+def _question_adapter() -> TypeAdapter:
+    """The validator of one question (pydantic is imported only when a file is parsed afresh)."""
+    from pydantic import TypeAdapter
+
+    from mlvc_review.bank.schema import Question
+
+    return TypeAdapter(Question)
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,8 @@ def _id_before(path: Path, line: int) -> str | None:
 
 
 def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
+    from pydantic import ValidationError
+
     shown = shown_path(path)
     try:
         data, root = load_yaml(path, shown)
@@ -156,15 +170,15 @@ def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -
                             "matrix_expr, flashcard, code")
             continue
         try:
-            question = _QUESTION.validate_python(raw)
+            dump = _question_adapter().validate_python(raw).model_dump(mode="json")
         except ValidationError as err:
             problems.extend(pydantic_messages(err, root, base, prefix, shown))
             continue
         keys = {k: line_of(root, base + (k,)) for k in raw}
-        loaded.append((question, Source(shown, line, keys)))
+        loaded.append((dump, Source(shown, line, keys)))
     if len(problems) == before:
-        filecache.put(path, [{"question": q.model_dump(mode="json"), "line": s.line, "keys": s.keys} for q, s in loaded])
-    return loaded
+        filecache.put(path, [{"question": d, "line": s.line, "keys": s.keys} for d, s in loaded])
+    return [(question_from_dump(d), s) for d, s in loaded]
 
 
 def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[QuestionBase, Source]] | None:
@@ -175,11 +189,11 @@ def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[Question
     shown = shown_path(path)
     loaded = []
     for entry in entries:
-        if entry["question"].get("chapter") not in chapters:
-            return None
         try:
-            question = _QUESTION.validate_python(entry["question"])
-        except ValidationError:
+            if entry["question"].get("chapter") not in chapters:
+                return None
+            question = question_from_dump(entry["question"])
+        except (AttributeError, KeyError, TypeError, ValueError):  # not a dump of this version's schema
             return None
         loaded.append((question, Source(shown, entry["line"], entry["keys"])))
     return loaded

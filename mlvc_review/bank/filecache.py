@@ -3,7 +3,7 @@
 One JSON entry per bank file, keyed by the file's resolved path and checked
 against its size and modification time. Only files that loaded without a
 problem are stored: each question as its validated model dump (every default
-filled in) with its line and key lines. A file with any problem is always read
+filled in) with its line and key lines (chapters.yaml: each chapter's dump). A file with any problem is always read
 afresh, so error messages keep their exact positions. A missing, stale or
 unreadable entry is rebuilt; failing to write one is ignored. This module imports
 no pydantic: the grader reads its code tasks straight from here.
@@ -20,7 +20,7 @@ from typing import Any
 from mlvc_review import __version__
 from mlvc_review.paths import ENV_BANK, cache_dir, question_files, shipped_bank_dir
 
-FORMAT = 2
+FORMAT = 3  # 3: also chapters.yaml; entries are read without validation (bank.model)
 
 
 def _entry_path(path: Path) -> Path:
@@ -34,7 +34,7 @@ def _stamp(path: Path) -> list[Any]:
 
 
 def get(path: Path) -> list[dict[str, Any]] | None:
-    """The cached `[{"question": dump, "line": n, "keys": {...}}, ...]` of `path`, or None."""
+    """The cached entries of `path` (`[{"question": dump, "line": n, "keys": {...}}, ...]`), or None."""
     try:
         entry = json.loads(_entry_path(path).read_text(encoding="utf-8"))
         if entry.get("stamp") == _stamp(path):

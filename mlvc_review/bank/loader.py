@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import ValidationError
-
+from mlvc_review.bank import filecache
 from mlvc_review.bank.bankfile import Source, load_file, pydantic_messages, shown_path
-from mlvc_review.bank.schema import Chapter, ChaptersFile, QuestionBase
+from mlvc_review.bank.model import Chapter, QuestionBase, chapter_from_dump
 from mlvc_review.bank.yamlpos import YamlProblem, load_yaml
 from mlvc_review.errors import BankError
 from mlvc_review.paths import CHAPTERS_FILE, ENV_BANK, question_files, shipped_bank_dir
@@ -84,16 +83,28 @@ def bank_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:
 
 
 def load_chapters(path: Path) -> dict[int, Chapter]:
+    """The chapters of `path` (chapters.yaml), from the file cache when it is unchanged."""
+    cached = filecache.get(path)
+    if cached is not None:
+        try:
+            return {c.number: c for c in map(chapter_from_dump, cached)}
+        except (AttributeError, KeyError, TypeError, ValueError):  # not a dump of this version's schema
+            pass
+    from pydantic import ValidationError
+
+    from mlvc_review.bank.schema import ChaptersFile
+
     shown = shown_path(path)
     try:
         data, root = load_yaml(path, shown)
     except YamlProblem as err:
         raise BankError(str(err)) from None
     try:
-        parsed = ChaptersFile.model_validate(data)
+        dumps = [c.model_dump(mode="json") for c in ChaptersFile.model_validate(data).chapters]
     except ValidationError as err:
         raise BankError(pydantic_messages(err, root, (), "", shown)) from None
-    return {c.number: c for c in parsed.chapters}
+    filecache.put(path, dumps)
+    return {c.number: c for c in map(chapter_from_dump, dumps)}
 
 
 def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Bank:

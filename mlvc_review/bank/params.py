@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlvc_review.bank.formula import FormulaError, evaluate
-from mlvc_review.bank.schema import Localized, ParamSpec, QuestionBase
+from mlvc_review.bank.model import Localized, ParamSpec, QuestionBase
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 MAX_TRIES = 200

@@ -1,5 +1,8 @@
 """Pydantic models of the question bank: strict, so unknown keys and wrong types are errors.
 
+They validate what an author wrote; the rest of the program works on their JSON dump
+rebuilt as the plain objects of `model` (the behaviour both share lives there).
+
 A bank file is a mapping `{chapter: N, questions: [...]}`; each question is one of
 seven types, told apart by its `type` key. Text fields are `Localized`: a plain
 string (English) or a mapping `{en: ..., zh: ...}`.
@@ -12,7 +15,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-LANGS = ("en", "zh")
+from mlvc_review.bank.model import LocalizedMixin, ParamSpecMixin, QuestionMixin
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$"
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 
@@ -23,7 +27,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Localized(Strict):
+class Localized(LocalizedMixin, Strict):
     """A text in English and (optionally) Chinese. A plain YAML string is English."""
 
     en: str = Field(min_length=1)
@@ -36,18 +40,8 @@ class Localized(Strict):
             return {"en": value}
         return value
 
-    def get(self, lang: str = "en") -> str:
-        """The text in `lang`, falling back to English."""
-        if lang == "zh" and self.zh:
-            return self.zh
-        return self.en
 
-    @property
-    def languages(self) -> list[str]:
-        return ["en", "zh"] if self.zh else ["en"]
-
-
-class ParamSpec(Strict):
+class ParamSpec(ParamSpecMixin, Strict):
     """How one parameter of a variant is drawn: from `values`, or from `low..high` by `step`.
 
     Integers when low, high and step are all integers; otherwise floats rounded to
@@ -75,13 +69,6 @@ class ParamSpec(Strict):
         elif self.step is not None:
             raise ValueError("'step' goes with 'low'/'high', not with 'values'")
         return self
-
-    @property
-    def is_int(self) -> bool:
-        if self.values is not None:
-            return all(isinstance(v, int) and not isinstance(v, bool) for v in self.values)
-        nums = [self.low, self.high] + ([self.step] if self.step is not None else [])
-        return all(isinstance(v, int) and not isinstance(v, bool) for v in nums)
 
 
 class WrongAnswer(Strict):
@@ -129,7 +116,7 @@ class Mistake(Strict):
     explain: Localized
 
 
-class QuestionBase(Strict):
+class QuestionBase(QuestionMixin, Strict):
     id: str = Field(pattern=ID_PATTERN, min_length=3, max_length=80)
     chapter: int = Field(ge=1, le=99)
     topic: str = Field(min_length=1)
@@ -154,21 +141,6 @@ class QuestionBase(Strict):
                 raise ValueError(f"tag {tag!r} must be lower-case words joined by '-'")
         return tags
 
-    @property
-    def param_names(self) -> set[str]:
-        return set(self.params) | set(self.derived)
-
-    def texts(self) -> list[Localized]:
-        """Every localized text of the question (for language and placeholder checks)."""
-        out = [self.prompt, self.explanation, *self.hints]
-        if self.notes_slip:
-            out.append(self.notes_slip)
-        return out
-
-    @property
-    def languages(self) -> list[str]:
-        return [lang for lang in LANGS if all(lang in t.languages for t in self.texts())]
-
 
 class ChoiceQuestion(QuestionBase):
     type: Literal["choice"]
@@ -176,18 +148,12 @@ class ChoiceQuestion(QuestionBase):
     answer: str
     shuffle: bool = True
 
-    def texts(self) -> list[Localized]:
-        return super().texts() + [o.text for o in self.options] + [o.why for o in self.options if o.why]
-
 
 class MultiQuestion(QuestionBase):
     type: Literal["multi"]
     options: list[Option] = Field(min_length=2)
     answer: list[str] = Field(min_length=1)
     shuffle: bool = True
-
-    def texts(self) -> list[Localized]:
-        return super().texts() + [o.text for o in self.options] + [o.why for o in self.options if o.why]
 
 
 class NumericQuestion(QuestionBase):
@@ -224,9 +190,6 @@ class FlashcardQuestion(QuestionBase):
     type: Literal["flashcard"]
     answer: Localized
 
-    def texts(self) -> list[Localized]:
-        return super().texts() + [self.answer]
-
 
 class CodeQuestion(QuestionBase):
     type: Literal["code"]
@@ -236,9 +199,6 @@ class CodeQuestion(QuestionBase):
     hidden_checks: list[str] = Field(default_factory=list, description="checks whose expected values are hidden")
     mistakes: list[Mistake] = Field(default_factory=list)
     points: float = Field(default=1.0, gt=0)
-
-    def texts(self) -> list[Localized]:
-        return super().texts() + [m.explain for m in self.mistakes]
 
 
 Question = Annotated[

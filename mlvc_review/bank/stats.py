@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlvc_review.bank.loader import Bank
-from mlvc_review.bank.schema import QUESTION_TYPES
+from mlvc_review.bank.model import QUESTION_TYPES
 
 
 def counts(bank: Bank) -> dict[str, dict[str, int]]:

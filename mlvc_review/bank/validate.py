@@ -15,12 +15,7 @@ from dataclasses import dataclass, field
 from mlvc_review.bank.formula import FormulaError, evaluate, names_in
 from mlvc_review.bank.loader import Bank, Source
 from mlvc_review.bank.params import VariantError, draw_variant, placeholders
-from mlvc_review.bank.schema import (
-    ChoiceQuestion,
-    MultiQuestion,
-    NumericQuestion,
-    QuestionBase,
-)
+from mlvc_review.bank.model import QuestionBase
 
 SEEDS = range(6)
 
@@ -60,7 +55,7 @@ Rule = Callable[[QuestionBase, Source], Iterable[tuple[str | None, str]]]
 
 
 def _options(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
-    if not isinstance(q, (ChoiceQuestion, MultiQuestion)):
+    if q.type not in ("choice", "multi"):
         return
     ids = [o.id for o in q.options]
     seen = set()
@@ -68,11 +63,11 @@ def _options(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
         if option_id in seen:
             yield "options", f"options: duplicate option id '{option_id}'"
         seen.add(option_id)
-    answers = [q.answer] if isinstance(q, ChoiceQuestion) else q.answer
+    answers = [q.answer] if q.type == "choice" else q.answer
     for answer in answers:
         if answer not in seen:
             yield "answer", f"answer: '{answer}' is not one of the option ids ({', '.join(ids)})"
-    if isinstance(q, MultiQuestion) and len(set(answers)) != len(answers):
+    if q.type == "multi" and len(set(answers)) != len(answers):
         yield "answer", "answer: an option is listed twice"
 
 
@@ -96,9 +91,9 @@ def _formulas(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
             yield "derived", f"derived.{name}: unknown parameter(s) {', '.join(sorted(missing))}"
         available.add(name)
     formulas = [("constraint", q.constraint)] if q.constraint else []
-    if isinstance(q, NumericQuestion) and isinstance(q.answer, str):
+    if q.type == "numeric" and isinstance(q.answer, str):
         formulas.append(("answer", q.answer))
-    if isinstance(q, NumericQuestion):
+    if q.type == "numeric":
         formulas += [("wrong_answers", str(w.answer)) for w in q.wrong_answers]
     for key, formula in formulas:
         try:
@@ -117,7 +112,7 @@ def _variants(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
         except (VariantError, FormulaError) as err:
             yield "params", f"params: seed {seed}: {err}"
             return
-        if isinstance(q, NumericQuestion):
+        if q.type == "numeric":
             try:
                 value = evaluate(q.answer, variant.params)
             except FormulaError as err:

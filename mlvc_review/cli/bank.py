@@ -49,7 +49,7 @@ def list_cmd(
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
     """List questions, as a table or as JSON for scripts."""
-    from mlvc_review.bank.schema import QUESTION_TYPES
+    from mlvc_review.bank.model import QUESTION_TYPES
 
     if qtype is not None and qtype not in QUESTION_TYPES:
         raise UsageError(f"unknown type '{qtype}'; the types are {', '.join(QUESTION_TYPES)}")

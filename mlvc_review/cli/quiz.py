@@ -64,7 +64,7 @@ def _run(items, store, loaded, *, seed: int, lang: Lang, mode: str, minutes: flo
 
 
 def _quiz(questions, bank_loaded, *, limit, qtype, seed, lang, new, due, workdir) -> None:
-    from mlvc_review.bank.schema import QUESTION_TYPES
+    from mlvc_review.bank.model import QUESTION_TYPES
     from mlvc_review.quiz.selection import plan_quiz, session_seed
     from mlvc_review.quiz.store import utc_now
 

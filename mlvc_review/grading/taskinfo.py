@@ -56,8 +56,12 @@ def from_dump(q: dict[str, Any]) -> TaskInfo:
 
 
 def from_question(q: Any) -> TaskInfo:
-    """A TaskInfo from a bank `CodeQuestion`."""
-    return from_dump(q.model_dump(mode="json"))
+    """A TaskInfo from a bank `CodeQuestion` (`bank.model`'s, or `bank.schema`'s in tests)."""
+    if hasattr(q, "model_dump"):
+        return from_dump(q.model_dump(mode="json"))
+    from dataclasses import asdict
+
+    return from_dump(asdict(q))
 
 
 def without_question(function: str) -> TaskInfo:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from mlvc_review.bank.schema import QuestionBase
+from mlvc_review.bank.model import QuestionBase
 from mlvc_review.errors import UsageError
 from mlvc_review.quiz import events as ev
 from mlvc_review.quiz.selection import Item, with_seeds

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from mlvc_review.bank.schema import QuestionBase
+from mlvc_review.bank.model import QuestionBase
 from mlvc_review.quiz.strings import t
 
 COMMANDS = {"h": "hint", "s": "skip", "q": "quit", "?": "help"}

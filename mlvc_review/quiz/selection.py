@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from mlvc_review.bank.schema import QuestionBase
+from mlvc_review.bank.model import QuestionBase
 from mlvc_review.errors import UsageError
 from mlvc_review.quiz.store import CardRow
 

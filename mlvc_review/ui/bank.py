@@ -8,8 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from mlvc_review.bank.loader import Bank
+from mlvc_review.bank.model import QUESTION_TYPES, QuestionBase
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.schema import QUESTION_TYPES, QuestionBase
 from mlvc_review.ui import console, err_console
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.schema import Localized, QuestionBase
+from mlvc_review.bank.model import Localized, QuestionBase
 
 
 class InvalidAnswer(Exception):

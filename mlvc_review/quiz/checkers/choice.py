@@ -11,7 +11,7 @@ import re
 import string
 
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.schema import ChoiceQuestion, MultiQuestion, Option
+from mlvc_review.bank.model import ChoiceQuestion, MultiQuestion, Option
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, why_text
 
 LETTERS = string.ascii_lowercase

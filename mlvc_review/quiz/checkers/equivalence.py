@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mlvc_review.bank.schema import Assumptions
+from mlvc_review.bank.model import Assumptions
 from mlvc_review.quiz.checkers.sympy_build import FLOAT_FUNCTIONS, evaluate_at
 
 if TYPE_CHECKING:

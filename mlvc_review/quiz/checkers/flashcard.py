@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.schema import CodeQuestion, FlashcardQuestion
+from mlvc_review.bank.model import CodeQuestion, FlashcardQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
 
 # rating -> score; the rating names are the scheduler's (FSRS: again, hard, good, easy)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from mlvc_review.bank.params import Variant, fill
-from mlvc_review.bank.schema import MatrixQuestion
+from mlvc_review.bank.model import MatrixQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
 from mlvc_review.quiz.checkers.matrix_eval import ShapeMismatch, Singular, shape_of, show, value_of
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances

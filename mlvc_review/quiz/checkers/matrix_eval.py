@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mlvc_review.bank.schema import MatrixSymbol
+from mlvc_review.bank.model import MatrixSymbol
 from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
 
 Shape = tuple  # () scalar, ("I",) identity of any size, (rows, cols) with str or int dimensions

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mlvc_review.bank.schema import MatrixQuestion
+from mlvc_review.bank.model import MatrixQuestion
 from mlvc_review.quiz.checkers.matrix_eval import Singular, value_of
 
 if TYPE_CHECKING:

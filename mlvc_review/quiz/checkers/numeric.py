@@ -12,7 +12,7 @@ import re
 
 from mlvc_review.bank.formula import FormulaError, evaluate
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.schema import NumericQuestion
+from mlvc_review.bank.model import NumericQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
 
 MAX_LENGTH = 200

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from mlvc_review.bank.formula import FormulaError, evaluate
 from mlvc_review.bank.params import Variant, VariantError, draw_variant, fill
-from mlvc_review.bank.schema import QuestionBase
+from mlvc_review.bank.model import QuestionBase
 from mlvc_review.quiz.checkers.base import Checker, InvalidAnswer
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from mlvc_review.bank.params import Variant, fill
-from mlvc_review.bank.schema import Assumptions, SymbolicQuestion
+from mlvc_review.bank.model import Assumptions, SymbolicQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
 from mlvc_review.quiz.checkers.equivalence import equivalent, numeric_verdict, simplify_is_zero
 from mlvc_review.quiz.checkers.sympy_build import make_symbols, to_sympy

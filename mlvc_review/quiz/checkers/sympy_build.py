@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mlvc_review.bank.schema import Assumptions
+from mlvc_review.bank.model import Assumptions
 from mlvc_review.quiz.checkers.base import InvalidAnswer
 from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
 
@@ -54,8 +54,8 @@ def make_symbols(variables: Mapping[str, Assumptions]) -> dict[str, Any]:
     """Sympy symbols carrying each variable's assumptions (only the true ones are passed)."""
     import sympy
 
-    return {name: sympy.Symbol(name, **{k: True for k, v in a.model_dump().items() if v})
-            for name, a in variables.items()}
+    flags = ("real", "positive", "nonzero", "integer")  # the fields of Assumptions
+    return {name: sympy.Symbol(name, **{k: True for k in flags if getattr(a, k)}) for name, a in variables.items()}
 
 
 def _check_arity(name: str, count: int) -> None:
