@@ -1,24 +1,50 @@
 """The `mlvc-review` command line: Typer parses, the core works, `mlvc_review.ui` renders.
 
-Command groups live in sibling modules, each with `register(app)`. Expected
-failures (`MlvcError`) are printed as one message and mapped to their exit code
-here, once; nothing else in the package exits.
+Command groups live in sibling modules, each with `register(app)`; a module is
+imported and its commands built only when one of them runs (or help lists them),
+so `mlvc-review quiz ...` never pays for the grader's options. Expected failures
+(`MlvcError`) are printed as one message and mapped to their exit code here, once;
+nothing else in the package exits.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from mlvc_review import __version__
 from mlvc_review.errors import MlvcError
 
 
+# command name -> the sibling module whose register(app) adds it (in help order)
+COMMANDS = {
+    "quiz": "quiz", "review": "quiz", "exam": "quiz", "stats": "quiz", "progress": "quiz",
+    "grade": "grade", "start": "grade",
+    "bank": "bank", "chapters": "bank",
+}
+
+
 class _Root(TyperGroup):
-    """The root command group: the one place where expected failures become exit codes."""
+    """The root command group: builds command modules on demand; maps expected failures to exit codes."""
+
+    def list_commands(self, ctx):  # type: ignore[override]
+        return list(dict.fromkeys([*COMMANDS, *super().list_commands(ctx)]))
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[override]
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self._load(COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, module: str) -> None:
+        """Import `mlvc_review.cli.<module>`, build its commands with Typer and add them here."""
+        sub = typer.Typer(rich_markup_mode="rich")
+        importlib.import_module(f"{__package__}.{module}").register(sub)
+        built = typer.main.get_command(sub)
+        for name, command in getattr(built, "commands", {built.name: built}).items():
+            self.add_command(command, name)
 
     def invoke(self, ctx):  # type: ignore[override]
         try:
@@ -46,9 +72,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Each module adds its commands with register(app). Modules are imported at start-up,
-# so they must import their heavy dependencies (torch, sympy, hypothesis) lazily.
-COMMAND_MODULES = ("bank", "quiz", "grade")
 
 
 def _version(value: bool) -> None:
@@ -62,16 +85,6 @@ def _root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Revision quiz and sandboxed auto-grader for Machine Learning for Visual Computing."""
-
-
-def _register_commands() -> None:
-    for name in COMMAND_MODULES:
-        module_name = f"{__name__}.{name}"
-        if importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name).register(app)
-
-
-_register_commands()
 
 
 def main() -> None:
