@@ -1,17 +1,20 @@
 """The bank's questions as plain, frozen objects: what the quiz, the grader and `bank` commands use.
 
 `schema` (pydantic) validates what an author wrote. Its JSON dump — every default
-filled in — is what the file cache stores and what `from_dump` turns into these
-objects, for a fresh parse and a cached one alike. So a quiz whose bank is cached
-starts without importing pydantic (bench/bench_quiz_startup.py). The behaviour
-both share (`Localized.get`, `QuestionBase.texts`, ...) is written once, in the
-mixins below; tests/bank/test_model.py proves the two describe the same fields.
+filled in — is what the file cache stores and what `question_from_dump` turns into
+these objects, for a fresh parse and a cached one alike. So a quiz whose bank is
+cached starts without importing pydantic (bench/bench_quiz_startup.py). The
+behaviour both share (`Localized.get`, `QuestionBase.texts`, ...) is written once,
+in the mixins below; tests/bank/test_model.py proves the two describe the same fields.
+
+The classes are `Record`s, not dataclasses: they are only ever built from complete
+dumps (so they need no defaults), and creating twenty dataclasses costs more at
+start-up than everything else the bank does from its cache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 LANGS = ("en", "zh")
 
@@ -69,142 +72,166 @@ class QuestionMixin:
         return [lang for lang in LANGS if all(lang in t.languages for t in self.texts())]
 
 
-_plain = dataclass(frozen=True, kw_only=True)
+class Record:
+    """Base of the plain bank classes: built from keyword arguments (every field), frozen, equal by value."""
+
+    fields: ClassVar[tuple[str, ...]] = ()
+    _field_set: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls) -> None:
+        own = cls.__dict__.get("__annotations__", {})
+        cls.fields = tuple(dict.fromkeys([*cls.fields, *(n for n, a in own.items() if "ClassVar" not in str(a))]))
+        cls._field_set = frozenset(cls.fields)
+
+    def __init__(self, **values: Any) -> None:
+        if values.keys() != self._field_set:
+            missing, unknown = self._field_set - values.keys(), values.keys() - self._field_set
+            raise TypeError(f"{type(self).__name__}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
 
 
-@_plain
-class Localized(LocalizedMixin):
+def as_dict(value: Any) -> Any:
+    """A record (and everything inside it) as the JSON-like dump it was built from."""
+    if isinstance(value, Record):
+        return {name: as_dict(getattr(value, name)) for name in value.fields}
+    if isinstance(value, list):
+        return [as_dict(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_dict(v) for k, v in value.items()}
+    return value
+
+
+class Localized(LocalizedMixin, Record):
     en: str
-    zh: str | None = None
+    zh: str | None
 
 
-@_plain
-class ParamSpec(ParamSpecMixin):
-    values: list[int | float | str] | None = None
-    low: int | float | None = None
-    high: int | float | None = None
-    step: int | float | None = None
-    decimals: int = 3
+class ParamSpec(ParamSpecMixin, Record):
+    values: list[int | float | str] | None
+    low: int | float | None
+    high: int | float | None
+    step: int | float | None
+    decimals: int
 
 
-@_plain
-class WrongAnswer:
+class WrongAnswer(Record):
     answer: str | int | float
     why: Localized
 
 
-@_plain
-class Option:
+class Option(Record):
     id: str
     text: Localized
-    why: Localized | None = None
+    why: Localized | None
 
 
-@_plain
-class Tolerance:
-    abs: float = 0.0
-    rel: float = 0.0
+class Tolerance(Record):
+    abs: float
+    rel: float
 
 
-@_plain
-class Assumptions:
-    real: bool = True
-    positive: bool = False
-    nonzero: bool = False
-    integer: bool = False
+class Assumptions(Record):
+    real: bool
+    positive: bool
+    nonzero: bool
+    integer: bool
 
 
-@_plain
-class Mistake:
+class Mistake(Record):
     name: str
     impl: str
     explain: Localized
 
 
-@_plain
-class MatrixSymbol:
+class MatrixSymbol(Record):
     shape: list[str | int]
-    kind: Literal["general", "symmetric", "spd"] = "general"
+    kind: Literal["general", "symmetric", "spd"]
 
 
-@_plain
-class QuestionBase(QuestionMixin):
+class QuestionBase(QuestionMixin, Record):
     id: str
     chapter: int
     topic: str
-    tags: list[str] = field(default_factory=list)
-    difficulty: Literal[1, 2, 3] = 2
+    tags: list[str]
+    difficulty: Literal[1, 2, 3]
     prompt: Localized
     explanation: Localized
-    hints: list[Localized] = field(default_factory=list)
-    notes_ref: str | None = None
-    notes_slip: Localized | None = None
-    params: dict[str, ParamSpec] = field(default_factory=dict)
-    derived: dict[str, str] = field(default_factory=dict)
-    constraint: str | None = None
+    hints: list[Localized]
+    notes_ref: str | None
+    notes_slip: Localized | None
+    params: dict[str, ParamSpec]
+    derived: dict[str, str]
+    constraint: str | None
 
 
-@_plain
 class ChoiceQuestion(QuestionBase):
-    type: Literal["choice"] = "choice"
+    type: Literal["choice"]
     options: list[Option]
     answer: str
-    shuffle: bool = True
+    shuffle: bool
 
 
-@_plain
 class MultiQuestion(QuestionBase):
-    type: Literal["multi"] = "multi"
+    type: Literal["multi"]
     options: list[Option]
     answer: list[str]
-    shuffle: bool = True
+    shuffle: bool
 
 
-@_plain
 class NumericQuestion(QuestionBase):
-    type: Literal["numeric"] = "numeric"
+    type: Literal["numeric"]
     answer: str | int | float
     tolerance: Tolerance
-    unit: Localized | None = None
-    wrong_answers: list[WrongAnswer] = field(default_factory=list)
+    unit: Localized | None
+    wrong_answers: list[WrongAnswer]
 
 
-@_plain
 class SymbolicQuestion(QuestionBase):
-    type: Literal["symbolic"] = "symbolic"
+    type: Literal["symbolic"]
     variables: dict[str, Assumptions]
-    functions: list[str] = field(default_factory=list)
+    functions: list[str]
     answer: str
-    wrong_answers: list[WrongAnswer] = field(default_factory=list)
+    wrong_answers: list[WrongAnswer]
 
 
-@_plain
 class MatrixQuestion(QuestionBase):
-    type: Literal["matrix_expr"] = "matrix_expr"
+    type: Literal["matrix_expr"]
     symbols: dict[str, MatrixSymbol]
     answer: str
-    wrong_answers: list[WrongAnswer] = field(default_factory=list)
+    wrong_answers: list[WrongAnswer]
 
 
-@_plain
 class FlashcardQuestion(QuestionBase):
-    type: Literal["flashcard"] = "flashcard"
+    type: Literal["flashcard"]
     answer: Localized
 
 
-@_plain
 class CodeQuestion(QuestionBase):
-    type: Literal["code"] = "code"
+    type: Literal["code"]
     function: str
     reference: str
-    checks: list[str] = field(default_factory=list)
-    hidden_checks: list[str] = field(default_factory=list)
-    mistakes: list[Mistake] = field(default_factory=list)
-    points: float = 1.0
+    checks: list[str]
+    hidden_checks: list[str]
+    mistakes: list[Mistake]
+    points: float
 
 
-@_plain
-class Chapter:
+class Chapter(Record):
     number: int
     slug: str
     title: Localized
@@ -245,28 +272,44 @@ def _nested(cls: type) -> dict[str, Any]:
     return out
 
 
-_SPECS = {cls: _nested(cls) for cls in [*QUESTION_TYPES.values(), WrongAnswer, Option, Mistake, Chapter]}
+_CLASSES = [*QUESTION_TYPES.values(), Localized, ParamSpec, WrongAnswer, Option, Tolerance, Assumptions, Mistake,
+            MatrixSymbol, Chapter]
+_SPECS = {cls: _nested(cls) for cls in _CLASSES}
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    """`cls` from its JSON dump, rebuilding the nested objects `_NESTED` names."""
-    values = dict(data)
-    for name, kind in _SPECS.get(cls, {}).items():
-        value = values.get(name)
-        if value is None:
-            continue
-        if isinstance(kind, list):
-            values[name] = [_build(kind[0], v) for v in value]
-        elif isinstance(kind, set):
-            (inner,) = kind
-            values[name] = {k: _build(inner, v) for k, v in value.items()}
-        else:
-            values[name] = _build(kind, value)
-    return cls(**values)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _build(cls: type[Record], data: dict[str, Any]) -> Any:
+    """`cls` from its complete JSON dump, rebuilding the nested records `_NESTED` names.
+
+    The dump's dict becomes the record's `__dict__` (a copy only where nested values
+    are rebuilt): the shipped bank is about 4000 records, read at every start.
+    """
+    spec = _SPECS[cls]
+    if spec:
+        data = dict(data)
+        for name, kind in spec.items():
+            value = data.get(name)
+            if value is None:
+                continue
+            if isinstance(kind, list):
+                data[name] = [_build(kind[0], v) for v in value]
+            elif isinstance(kind, set):
+                (inner,) = kind
+                data[name] = {k: _build(inner, v) for k, v in value.items()}
+            else:
+                data[name] = _build(kind, value)
+    if data.keys() != cls._field_set:
+        cls(**data)  # raises the TypeError naming the missing and unknown fields
+    record = _new(cls)
+    _set(record, "__dict__", data)
+    return record
 
 
 def question_from_dump(data: dict[str, Any]) -> QuestionBase:
-    """A question from `schema`'s validated JSON dump (as the file cache stores it).
+    """A question from `schema`'s validated JSON dump (as the file cache stores it); keeps parts of `data`.
 
     Raises:
         KeyError, TypeError: not such a dump (an unknown type, a missing or unknown field).
@@ -279,6 +322,6 @@ def chapter_from_dump(data: dict[str, Any]) -> Chapter:
     return _build(Chapter, data)
 
 
-def field_names(cls: type) -> set[str]:
+def field_names(cls: type[Record]) -> set[str]:
     """The field names of a plain bank class (for the parity test with `schema`)."""
-    return {f.name for f in fields(cls)}
+    return set(cls.fields)

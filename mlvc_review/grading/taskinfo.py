@@ -59,9 +59,9 @@ def from_question(q: Any) -> TaskInfo:
     """A TaskInfo from a bank `CodeQuestion` (`bank.model`'s, or `bank.schema`'s in tests)."""
     if hasattr(q, "model_dump"):
         return from_dump(q.model_dump(mode="json"))
-    from dataclasses import asdict
+    from mlvc_review.bank.model import as_dict
 
-    return from_dump(asdict(q))
+    return from_dump(as_dict(q))
 
 
 def without_question(function: str) -> TaskInfo:
