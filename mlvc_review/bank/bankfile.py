@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from mlvc_review.bank import filecache
 from mlvc_review.bank.model import QUESTION_TYPES, Chapter, QuestionBase, question_from_dump
-from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
 from mlvc_review.paths import shipped_bank_dir
 
 if TYPE_CHECKING:
@@ -69,6 +68,8 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
 
 
 def pydantic_messages(err: ValidationError, root: Any, base: tuple[Any, ...], prefix: str, shown: str) -> list[str]:
+    from mlvc_review.bank.yamlpos import line_of
+
     out = []
     for item in err.errors(include_url=False):
         loc = tuple(item["loc"])
@@ -108,6 +109,8 @@ def _id_before(path: Path, line: int) -> str | None:
 
 def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
     from pydantic import ValidationError
+
+    from mlvc_review.bank.yamlpos import YamlProblem, line_of, load_yaml
 
     shown = shown_path(path)
     try:
@@ -181,25 +184,35 @@ def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -
     return [(question_from_dump(d), s) for d, s in loaded]
 
 
-def _from_cache(path: Path, chapters: dict[int, Chapter]) -> list[tuple[QuestionBase, Source]] | None:
+Loaded = list[tuple[str, "QuestionBase | None", Source]]
+
+
+def _from_cache(path: Path, chapters: dict[int, Chapter], only: int | None) -> Loaded | None:
     """The questions of `path` from its cached parse, or None (then the file is read afresh)."""
     entries = filecache.get(path)
     if entries is None:
         return None
     shown = shown_path(path)
-    loaded = []
+    loaded: Loaded = []
     for entry in entries:
         try:
-            if entry["question"].get("chapter") not in chapters:
+            dump = entry["question"]
+            if dump.get("chapter") not in chapters:
                 return None
-            question = question_from_dump(entry["question"])
+            question = question_from_dump(dump) if only is None or dump["chapter"] == only else None
+            loaded.append((dump["id"], question, Source(shown, entry["line"], entry["keys"])))
         except (AttributeError, KeyError, TypeError, ValueError):  # not a dump of this version's schema
             return None
-        loaded.append((question, Source(shown, entry["line"], entry["keys"])))
     return loaded
 
 
-def load_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -> list[tuple[QuestionBase, Source]]:
-    """The questions of one bank file; its problems are appended to `problems`."""
-    cached = _from_cache(path, chapters)
-    return cached if cached is not None else _parse_file(path, chapters, problems)
+def load_file(path: Path, chapters: dict[int, Chapter], problems: list[str], only: int | None = None) -> Loaded:
+    """`(id, question, source)` of each question of one bank file; its problems are appended to `problems`.
+
+    With `only`, just that chapter's questions are built (others come back as None, with
+    their id for the duplicate check): a quiz of one chapter starts without the rest.
+    """
+    cached = _from_cache(path, chapters, only)
+    if cached is not None:
+        return cached
+    return [(q.id, q if only is None or q.chapter == only else None, s) for q, s in _parse_file(path, chapters, problems)]

@@ -11,9 +11,9 @@ no pydantic: the grader reads its code tasks straight from here.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,9 @@ FORMAT = 3  # 3: also chapters.yaml; entries are read without validation (bank.m
 
 
 def _entry_path(path: Path) -> Path:
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
-    return cache_dir() / "bank" / f"{digest}.json"
+    # a name, not a secret: two files sharing stem and CRC would only evict each other (the stamp holds the path)
+    resolved = path.resolve()
+    return cache_dir() / "bank" / f"{resolved.stem}-{zlib.crc32(str(resolved).encode()):08x}.json"
 
 
 def _stamp(path: Path) -> list[Any]:

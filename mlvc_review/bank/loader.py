@@ -15,7 +15,6 @@ from typing import Iterable
 from mlvc_review.bank import filecache
 from mlvc_review.bank.bankfile import Source, load_file, pydantic_messages, shown_path
 from mlvc_review.bank.model import Chapter, QuestionBase, chapter_from_dump
-from mlvc_review.bank.yamlpos import YamlProblem, load_yaml
 from mlvc_review.errors import BankError
 from mlvc_review.paths import CHAPTERS_FILE, ENV_BANK, question_files, shipped_bank_dir
 
@@ -35,14 +34,7 @@ class Bank:
 
     def chapter(self, key: str | int) -> Chapter:
         """A chapter by number ('6') or slug ('sequence')."""
-        text = str(key).strip().lower()
-        for chapter in self.chapters.values():
-            if text == str(chapter.number) or text == chapter.slug:
-                return chapter
-        from mlvc_review.errors import UnknownQuestion
-
-        known = ", ".join(f"{c.number} ({c.slug})" for c in self.chapters.values())
-        raise UnknownQuestion(f"no chapter '{key}'; the chapters are {known}")
+        return find_chapter(self.chapters, key)
 
     def get(self, question_id: str) -> QuestionBase:
         try:
@@ -69,6 +61,18 @@ class Bank:
         ]
 
 
+def find_chapter(chapters: dict[int, Chapter], key: str | int) -> Chapter:
+    """A chapter by number ('6') or slug ('sequence'); UnknownQuestion lists the chapters otherwise."""
+    text = str(key).strip().lower()
+    for chapter in chapters.values():
+        if text == str(chapter.number) or text == chapter.slug:
+            return chapter
+    from mlvc_review.errors import UnknownQuestion
+
+    known = ", ".join(f"{c.number} ({c.slug})" for c in chapters.values())
+    raise UnknownQuestion(f"no chapter '{key}'; the chapters are {known}")
+
+
 def shipped_dir() -> Path:
     """The bank that ships inside the package (works from a non-editable install)."""
     return shipped_bank_dir()
@@ -93,6 +97,7 @@ def load_chapters(path: Path) -> dict[int, Chapter]:
     from pydantic import ValidationError
 
     from mlvc_review.bank.schema import ChaptersFile
+    from mlvc_review.bank.yamlpos import YamlProblem, load_yaml
 
     shown = shown_path(path)
     try:
@@ -107,10 +112,20 @@ def load_chapters(path: Path) -> dict[int, Chapter]:
     return {c.number: c for c in map(chapter_from_dump, dumps)}
 
 
-def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Bank:
-    """Load the shipped bank plus extra directories; raise one BankError listing every problem."""
+def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = True,
+              chapter: str | int | None = None) -> Bank:
+    """Load the shipped bank plus extra directories; raise one BankError listing every problem.
+
+    `chapter` (a number or slug) keeps only that chapter's questions; every file is still
+    read and every id still checked for duplicates.
+
+    Raises:
+        BankError: every problem of every file, located.
+        UnknownQuestion: `chapter` names no chapter.
+    """
     shipped = shipped_dir()
     chapters = load_chapters(shipped / CHAPTERS_FILE)
+    only = None if chapter is None else find_chapter(chapters, chapter).number
     problems: list[str] = []
     dirs = ([shipped] if include_shipped else []) + bank_dirs(extra_dirs)
     files: list[Path] = []
@@ -127,12 +142,13 @@ def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = 
     questions: list[QuestionBase] = []
     sources: dict[str, Source] = {}
     for path in files:
-        for question, source in load_file(path, chapters, problems):
-            if question.id in sources:
-                problems.append(f"{source}: question '{question.id}': duplicate id; first defined at {sources[question.id]}")
+        for qid, question, source in load_file(path, chapters, problems, only):
+            if qid in sources:
+                problems.append(f"{source}: question '{qid}': duplicate id; first defined at {sources[qid]}")
                 continue
-            sources[question.id] = source
-            questions.append(question)
+            sources[qid] = source
+            if question is not None:
+                questions.append(question)
     if problems:
         raise BankError(problems)
     return Bank(chapters=chapters, questions=questions, sources=sources)

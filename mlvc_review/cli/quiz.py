@@ -1,10 +1,10 @@
 """`mlvc-review quiz|review|exam|stats|progress`: parse options, call the quiz core, render.
 
 Imports only Typer at module level; the bank, the store, fsrs and Rich views are
-imported inside the commands so that start-up stays fast.
+imported inside the commands so that start-up stays fast. Annotations are real
+objects (no `from __future__ import annotations`): Typer would otherwise compile
+every string annotation of every command at each start.
 """
-
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
@@ -28,12 +28,12 @@ DueOpt = typer.Option(False, "--due", help="Only questions that are due for revi
 WorkdirOpt = typer.Option(None, "--workdir", help="Where code questions write starter files (default: cwd).")
 
 
-def _load(bank: Optional[list[str]], only: bool = False):
+def _load(bank: Optional[list[str]], only: bool = False, chapter: Optional[str] = None):
     from mlvc_review.bank.loader import load_bank
 
     if only and not bank:
         raise UsageError("--only-bank needs at least one --bank DIR")
-    return load_bank(bank or [], include_shipped=not only)
+    return load_bank(bank or [], include_shipped=not only, chapter=chapter)
 
 
 def _open_store():
@@ -84,7 +84,7 @@ def chapter_cmd(chapter: str = typer.Argument(..., help="Chapter number or slug.
                 new: bool = NewOpt, due: bool = DueOpt, bank: Optional[list[str]] = BankOpt, only_bank: bool = OnlyOpt,
                 workdir: Optional[Path] = WorkdirOpt) -> None:
     """Quiz one chapter: due questions first, then new ones."""
-    loaded = _load(bank, only_bank)
+    loaded = _load(bank, only_bank, chapter)  # builds only that chapter's questions
     number = loaded.chapter(chapter).number
     _quiz(loaded.select(chapter=number), loaded, limit=limit, qtype=qtype, seed=seed, lang=lang, new=new, due=due,
           workdir=workdir)

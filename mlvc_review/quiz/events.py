@@ -1,20 +1,23 @@
-"""Plain events a session emits; `mlvc_review.ui.quiz` renders them, tests inspect them."""
+"""Plain events a session emits; `mlvc_review.ui.quiz` renders them, tests inspect them.
 
-from __future__ import annotations
+Named tuples, not frozen dataclasses: the quiz imports these at every start, and
+thirteen frozen dataclasses cost about 15 ms to create (bench/bench_quiz_startup.py).
+No `from __future__ import annotations` either: string annotations would each be
+compiled into a typing.ForwardRef.
+"""
 
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class QuestionShown:
+class QuestionShown(NamedTuple):
     index: int  # 1-based position in the session
     total: int
     question_id: str
     qtype: str
     chapter: int
     prompt: str
-    options: list[tuple[str, str]] = field(default_factory=list)  # (letter, text) in shown order
+    options: tuple[tuple[str, str], ...] = ()  # (letter, text) in shown order
     unit: str | None = None
     hints: int = 0
     keys: str = ""  # the help line of commands for this question
@@ -22,16 +25,14 @@ class QuestionShown:
     remaining: float | None = None  # seconds left in a timed exam
 
 
-@dataclass(frozen=True)
-class HintShown:
+class HintShown(NamedTuple):
     number: int
     total: int
     text: str
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class InvalidInput:
+class InvalidInput(NamedTuple):
     """Malformed input, shown back; the question is asked again and no attempt is counted."""
 
     message: str
@@ -39,34 +40,29 @@ class InvalidInput:
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     text: str
     level: str = "info"  # info | warn
 
 
-@dataclass(frozen=True)
-class HelpShown:
+class HelpShown(NamedTuple):
     lines: list[str]
 
 
-@dataclass(frozen=True)
-class Revealed:
+class Revealed(NamedTuple):
     """A flashcard's answer, shown before the student rates it."""
 
     answer: str
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class CodeReport:
+class CodeReport(NamedTuple):
     """The grader's JSON report of one submission."""
 
     report: dict
 
 
-@dataclass(frozen=True)
-class Feedback:
+class Feedback(NamedTuple):
     """The result of one graded answer, with the explanation and the notes' slip if any."""
 
     question_id: str
@@ -83,14 +79,12 @@ class Feedback:
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     question_id: str
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """One answered (or skipped) question of a session."""
 
     question_id: str
@@ -106,8 +100,7 @@ class Result:
     skipped: bool = False
 
 
-@dataclass(frozen=True)
-class ChapterScore:
+class ChapterScore(NamedTuple):
     chapter: int
     title: str
     answered: int
@@ -115,16 +108,14 @@ class ChapterScore:
     score: float  # sum of scores
 
 
-@dataclass(frozen=True)
-class ExamReport:
+class ExamReport(NamedTuple):
     chapters: list[ChapterScore]
     results: list[Result]
     time_up: bool
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     mode: str
     answered: int
     correct: int

@@ -118,11 +118,11 @@ class Session:
         q = item.question
         variant = draw_variant(q, item.seed)
         ctx = Ctx(item, variant, reserved_answers(q), self.clock())
-        options: list[tuple[str, str]] = []
+        options: tuple[tuple[str, str], ...] = ()
         if q.type in ("choice", "multi"):
             from mlvc_review.quiz.checkers.choice import LETTERS, options_for
 
-            options = [(LETTERS[i], variant.render(o.text, self.lang)) for i, o in enumerate(options_for(q, variant))]
+            options = tuple((LETTERS[i], variant.render(o.text, self.lang)) for i, o in enumerate(options_for(q, variant)))
         unit = variant.render(q.unit, self.lang) if getattr(q, "unit", None) else None
         self.io.show(ev.QuestionShown(index, len(self.items), q.id, q.type, q.chapter, variant.render(q.prompt, self.lang),
                                       options, unit, len(q.hints), keys_line(ctx.reserved, self.lang), self.lang,

@@ -22,8 +22,9 @@ THEME = Theme(
     }
 )
 
-console = Console(theme=THEME, highlight=False)
-err_console = Console(theme=THEME, stderr=True, highlight=False)
+# emoji=False: ":x:" in a student's answer or a formula stays as written
+console = Console(theme=THEME, highlight=False, emoji=False)
+err_console = Console(theme=THEME, stderr=True, highlight=False, emoji=False)
 
 
 def print_error(message: str) -> None:

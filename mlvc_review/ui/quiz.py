@@ -15,7 +15,6 @@ from rich.cells import cell_len
 from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mlvc_review.quiz import events as ev
@@ -56,6 +55,8 @@ def render(event: object) -> None:
 def _(e: ev.QuestionShown) -> None:
     parts: list = [Text(e.prompt)]
     if e.options:
+        from rich.table import Table  # here, not at import: most first questions have no options
+
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="accent", no_wrap=True)
         grid.add_column()  # long option texts wrap under their own column
@@ -152,6 +153,8 @@ def bar(fraction: float, width: int = 10) -> str:
 
 @render.register
 def _(e: ev.ExamReport) -> None:
+    from rich.table import Table
+
     table = Table(title=t("exam_report", e.lang), header_style="accent")
     for key in ("col_chapter", "col_answered", "col_score"):
         table.add_column(t(key, e.lang))
@@ -184,6 +187,8 @@ def _(e: ev.Summary) -> None:
 
 def render_stats(rows: list[dict], lang: str = "en") -> None:
     """The per-chapter progress table (rows from `mlvc_review.quiz.stats.chapter_stats`)."""
+    from rich.table import Table
+
     table = Table(header_style="accent", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
     table.add_column(t("col_chapter", lang), no_wrap=True, overflow="ellipsis", max_width=20)
     for key in ("col_seen", "col_answered", "col_accuracy", "col_recall", "col_due", "col_leeches"):
