@@ -8,17 +8,14 @@ the environment's packages but reads none of the project's other files.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from _venv import ROOT, grade_json, make_venv
 
 SOLUTION = """\
 import venv_only_probe
@@ -60,15 +57,7 @@ def project():
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="filesystem isolation needs root (namespaces)")
 def test_project_around_the_venv_is_hidden_but_the_venv_is_not(project):
-    venv = project / ".venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    site = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    probe = Path(site) / "venv_only_probe"
-    probe.mkdir(parents=True)
-    (probe / "__init__.py").write_text("TRUE = True\n")
-    shutil.copytree(ROOT / "reference", Path(site) / "mlvc_reference")
+    python, site = make_venv(project / ".venv")
     secrets = [project / "tests_secret.py", project / "reference" / "attention.py"]
     for secret in secrets:
         secret.parent.mkdir(exist_ok=True)
@@ -77,10 +66,8 @@ def test_project_around_the_venv_is_hidden_but_the_venv_is_not(project):
     # the guards of this test: the sandbox uid could read these without the cover
     assert all(os.stat(p).st_mode & 0o004 for p in secrets)
     solution = project / "solution.py"
-    solution.write_text(SOLUTION.format(paths=[str(p) for p in secrets] + [str(Path(site) / "mlvc_reference" / "attention.py")]))
-    out = subprocess.run([str(python), "-m", "mlvc_review", "grade", str(solution), "--seed", "1", "--format", "json"],
-                         capture_output=True, text=True, cwd=project, timeout=300)
-    document = json.loads(out.stdout)
+    solution.write_text(SOLUTION.format(paths=[str(p) for p in secrets] + [str(site / "mlvc_reference" / "attention.py")]))
+    document = grade_json(python, solution, project)
     assert document["isolation"].startswith("namespaces"), document["isolation"]
     task = document["submissions"][0]["tasks"][0]
     assert task["status"] == "passed", task

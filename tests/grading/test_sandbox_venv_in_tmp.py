@@ -7,11 +7,7 @@ while the reference package installed beside them must stay hidden.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import sys
-from pathlib import Path
+from _venv import grade_json, make_venv
 
 SOLUTION = """\
 import venv_only_probe
@@ -31,19 +27,8 @@ def causal_mask(n):
 
 def test_packages_of_a_venv_under_tmp_are_visible(tmp_path):
     assert str(tmp_path).startswith("/tmp/")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    site = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    probe = Path(site) / "venv_only_probe"
-    probe.mkdir(parents=True)
-    (probe / "__init__.py").write_text("TRUE = True\n")
-    # a non-editable install puts the references in the same site-packages (as CI's venv does)
-    shutil.copytree(Path(__file__).parents[2] / "reference", Path(site) / "mlvc_reference")
+    python, _ = make_venv(tmp_path / "venv")
     solution = tmp_path / "solution.py"
     solution.write_text(SOLUTION)
-    out = subprocess.run([str(python), "-m", "mlvc_review", "grade", str(solution), "--seed", "1", "--format", "json"],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=300)
-    task = json.loads(out.stdout)["submissions"][0]["tasks"][0]
+    task = grade_json(python, solution, tmp_path)["submissions"][0]["tasks"][0]
     assert task["status"] == "passed", task
