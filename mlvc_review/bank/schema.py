@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from mlvc_review.bank import model
 from mlvc_review.bank.model import LocalizedMixin, ParamSpecMixin, QuestionMixin
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$"
@@ -214,15 +215,8 @@ Question = Annotated[
     Field(discriminator="type"),
 ]
 
-QUESTION_TYPES: dict[str, type[QuestionBase]] = {
-    "choice": ChoiceQuestion,
-    "multi": MultiQuestion,
-    "numeric": NumericQuestion,
-    "symbolic": SymbolicQuestion,
-    "matrix_expr": MatrixQuestion,
-    "flashcard": FlashcardQuestion,
-    "code": CodeQuestion,
-}
+# type -> validating model, named as `model`'s plain classes
+QUESTION_TYPES: dict[str, type[QuestionBase]] = {t: globals()[c.__name__] for t, c in model.QUESTION_TYPES.items()}
 
 
 class Chapter(Strict):
