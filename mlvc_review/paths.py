@@ -7,6 +7,7 @@ point it at a temporary directory).
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 ENV_HOME = "MLVC_REVIEW_HOME"
@@ -29,8 +30,9 @@ def cache_dir() -> Path:
     return home_dir() / "cache"
 
 
+@cache
 def shipped_bank_dir() -> Path:
-    """The question bank that ships with the package.
+    """The question bank that ships with the package (found once per process).
 
     Installed, it is the package data `mlvc_review.question_bank`. Run from a source
     checkout (`python -m mlvc_review` in the repository root, where the checkout's

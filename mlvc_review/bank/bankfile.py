@@ -180,7 +180,8 @@ def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -
         keys = {k: line_of(root, base + (k,)) for k in raw}
         loaded.append((dump, Source(shown, line, keys)))
     if len(problems) == before:
-        filecache.put(path, [{"question": d, "line": s.line, "keys": s.keys} for d, s in loaded])
+        filecache.put(path, [{"question": d, "line": s.line, "keys": s.keys} for d, s in loaded],
+                      [[d["id"], d["chapter"], s.line] for d, s in loaded])
     return [(question_from_dump(d), s) for d, s in loaded]
 
 
@@ -189,10 +190,17 @@ Loaded = list[tuple[str, "QuestionBase | None", Source]]
 
 def _from_cache(path: Path, chapters: dict[int, Chapter], only: int | None) -> Loaded | None:
     """The questions of `path` from its cached parse, or None (then the file is read afresh)."""
+    shown = shown_path(path)
+    if only is not None:  # a file without that chapter's questions: its index is enough
+        try:
+            summary = [(str(qid), chapter, int(line)) for qid, chapter, line in filecache.index(path)]
+            if all(chapter in chapters and chapter != only for _, chapter, _ in summary):
+                return [(qid, None, Source(shown, line)) for qid, _, line in summary]
+        except (TypeError, ValueError):  # no index, or not this version's
+            pass
     entries = filecache.get(path)
     if entries is None:
         return None
-    shown = shown_path(path)
     loaded: Loaded = []
     for entry in entries:
         try:

@@ -51,12 +51,17 @@ def test_a_file_with_a_problem_is_never_cached(tmp_path):
         load_bank([tmp_path])
 
 
-def test_a_corrupt_cache_entry_is_ignored(tmp_path):
+@pytest.mark.parametrize("corrupt", ["{not json", "", "[1, 2]\n[]", '{"stamp": 1}', "HEADER\n{not json", "HEADER\n[{}]"])
+def test_a_corrupt_cache_entry_is_ignored(tmp_path, corrupt):
     path = tmp_path / "a.yaml"
     path.write_text(GOOD, encoding="utf-8")
     load_bank([tmp_path])
-    filecache._entry_path(path).write_text("{not json", encoding="utf-8")
+    entry, _ = filecache._where(path)
+    header = entry.read_text(encoding="utf-8").splitlines()[0]
+    entry.write_text(corrupt.replace("HEADER", header), encoding="utf-8")
     assert load_bank([tmp_path]).get("seq.cached").topic == "attention"
+    assert load_bank([tmp_path], chapter=6).get("seq.cached").topic == "attention"
+    assert filecache.get(path) is not None  # the fresh parse stored a good entry again
 
 
 def test_the_shipped_bank_round_trips_through_the_cache():
