@@ -19,6 +19,7 @@ import time
 from typing import Any
 
 from mlvc_review.grading import worker_callables, worker_jail, worker_values
+from mlvc_review.grading.protocol import CallableSpec
 from mlvc_review.grading.sandbox_wire import Channel
 from mlvc_review.grading.worker_capture import Capture, OutputLimit
 
@@ -133,8 +134,9 @@ def call_function(sub: Submission, req: dict) -> dict:
     try:
         if reply["status"] == "ok":
             reply["value"] = worker_values.to_plain(raw)
-        if req["echo_args"]:
-            reply["args_after"] = [worker_values.to_plain(a, "the call left an argument as") for a in args]
+        if req["echo_args"]:  # a grader callable (eps_model) comes back as None: nothing of the student's to check
+            reply["args_after"] = [None if type(sent) is CallableSpec else worker_values.to_plain(a, "the call left an argument as")
+                                   for sent, a in zip(req["args"], args)]
     except worker_values.NotPlain as err:
         reply.update(status="error", error=str(err), value=None)
     except MemoryError:

@@ -51,3 +51,23 @@ def test_q_sample_with_the_notes_single_step_alpha_is_caught_and_named(tmp_path)
     task = grade(path, ["q_sample"])["q_sample"]
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "α_t used for ᾱ_t"
+
+
+def test_a_loss_that_overwrites_its_noise_argument_fails_only_no_mutation(tmp_path):
+    # correct value, but the caller's `noise` is scaled in place: the eps_model argument
+    # (a grader callable) must not stop the arrays from being echoed back and compared
+    path = tmp_path / "mine.py"
+    path.write_text(
+        "import numpy as np\n"
+        "def ddpm_simple_loss(eps_model, x0, t, noise, alpha_bar):\n"
+        "    a = alpha_bar[t].reshape(-1, *([1] * (x0.ndim - 1)))\n"
+        "    x_t = np.sqrt(a) * x0 + np.sqrt(1 - a) * noise\n"
+        "    loss = float(np.mean((noise - eps_model(x_t, t)) ** 2))\n"
+        "    noise *= 2.0\n"
+        "    return loss\n"
+    )
+    task = grade(path, ["ddpm_simple_loss"])["ddpm_simple_loss"]
+    by_name = {c["name"]: c for c in task["checks"]}
+    assert by_name["values"]["status"] == "passed"
+    assert by_name["no mutation"]["status"] == "failed"
+    assert "argument 4 was modified in place" in by_name["no mutation"]["message"]

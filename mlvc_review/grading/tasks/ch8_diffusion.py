@@ -131,8 +131,8 @@ register(
         checks=(
             Check("values", "compare", strategy=lambda: cases(_loss_case, T=(1, 200), n=(1, 4), trailing=TRAILING[1:])),
             Check("edge shapes", "compare", examples=lambda: _forward_edges(_loss_case)[1:]),
-            # no "no mutation" check yet: the sandbox cannot echo the arguments back when one
-            # of them is a grader callable ("the call left an argument as a function").
+            # the worker echoes the arrays back (the eps_model callable as None)
+            Check("no mutation", "mutation", examples=lambda: _forward_edges(_loss_case)[2:4]),
         ),
     )
 )
