@@ -2,7 +2,8 @@
 
 Import paths have the form "mlvc_reference.attention:scaled_dot_product_attention",
 the same form the question bank's code tasks use (`reference:` and `mistakes[].impl`). Loading imports only
-the named module (all reference modules are NumPy-only).
+the named module (all reference modules are NumPy-only except `residual`, which
+imports torch when called).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "linear_models": ("normal_equation", "ridge_regression"),
     "backprop": ("add_backward", "mul_backward", "sigmoid_backward", "linear_forward", "linear_backward"),
     "convolution": ("conv_output_size", "conv2d"),
+    "residual": ("residual_block",),
     "attention": ("scaled_dot_product_attention", "causal_mask", "multi_head_attention"),
     "vae": ("reparameterize", "kl_standard_normal", "negative_elbo"),
     "diffusion": ("linear_beta_schedule", "alpha_bar", "q_sample", "ddpm_simple_loss", "ddpm_reverse_step"),

@@ -80,3 +80,52 @@ def test_on_cuda_the_large_conv_is_exact_with_and_without_tf32(tf32):
             assert np.array_equal(got.astype(np.float64), conv2d(*case.args, **case.kwargs)), case.label
     finally:
         torch.backends.cudnn.allow_tf32 = before
+
+
+HONEST_BLOCK = (
+    "import torch\n"
+    "import torch.nn.functional as F\n"
+    "def residual_block(x, w1, b1, w2, b2):\n"
+    "    h = F.relu(F.conv2d(x, w1, b1, padding=1))\n"
+    "    return F.relu(x + F.conv2d(h, w2, b2, padding=1))\n"
+)
+
+
+def test_residual_block_edges_cover_one_pixel_bottlenecks_and_f_not_c():
+    cases = check_named("residual_block", "edge shapes").examples()
+    shapes = [(c.args[0].shape, c.args[1].shape[0]) for c in cases]
+    assert any(x[2:] == (1, 1) for x, _ in shapes)  # only the kernels' centres see the image
+    assert any(f != x[1] for x, f in shapes) and any(f == x[1] for x, f in shapes)
+    assert any(x[2] != x[3] for x, _ in shapes)
+
+
+@pytest.mark.parametrize(
+    ("body", "failed"),
+    [
+        ("", set()),
+        # right values, but the result leaves autograd: only the gradient check can see it
+        ("    return residual_block_(x, w1, b1, w2, b2).detach()\n", {"gradients"}),
+        # right values and a graph, but the skip path is cut from the gradient
+        ("    return F.relu(x.detach() + F.conv2d(F.relu(F.conv2d(x, w1, b1, padding=1)), w2, b2, padding=1))\n",
+         {"gradients"}),
+    ],
+    ids=["honest", "detached output", "detached skip"],
+)
+def test_residual_block_values_and_gradients_in_torch_mode(tmp_path, body, failed):
+    source = HONEST_BLOCK
+    if body:
+        source = source.replace("def residual_block(", "def residual_block_(") + "def residual_block(x, w1, b1, w2, b2):\n" + body
+    path = tmp_path / "mine.py"
+    path.write_text(source)
+    task = grade(path, ["residual_block"])["residual_block"]
+    statuses = {c["name"]: c["status"] for c in task["checks"]}
+    assert set(statuses) == {"values", "edge shapes", "gradients", "no mutation"}
+    assert {n for n, s in statuses.items() if s != "passed"} == failed, task["checks"]
+
+
+def test_the_notes_residual_form_is_caught_and_named(tmp_path):
+    path = tmp_path / "mine.py"
+    path.write_text(HONEST_BLOCK.replace("F.relu(x + F.conv2d(h, w2, b2, padding=1))", "F.relu(F.conv2d(h + x, w2, b2, padding=1))"))
+    task = grade(path, ["residual_block"])["residual_block"]
+    assert task["status"] == "failed"
+    assert task["diagnosis"]["name"] == "skip added before the second convolution"

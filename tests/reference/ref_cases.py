@@ -54,6 +54,10 @@ def generic_cases(seed: int = 20260127) -> dict[str, list[Case]]:
             ((n(size=(2, 3, 6, 5)), n(size=(4, 3, 3, 2)), n(size=4)), {"stride": 2, "padding": 1}),
             ((n(size=(1, 2, 5, 5)), n(size=(3, 2, 2, 3))), {}),
         ],
+        "residual_block": [  # x, w1, b1, w2, b2: F = 4 hidden channels != C = 3, then F == C
+            ((n(size=(2, 3, 5, 4)), n(size=(4, 3, 3, 3)), n(size=4), n(size=(3, 4, 3, 3)), n(size=3)), {}),
+            ((n(size=(1, 2, 4, 4)), n(size=(2, 2, 3, 3)), n(size=2), n(size=(2, 2, 3, 3)), n(size=2)), {}),
+        ],
         "scaled_dot_product_attention": [
             ((n(size=(2, 4, 3)), n(size=(2, 5, 3)), n(size=(2, 5, 2))), {}),
             ((n(size=(2, 4, 3)), n(size=(2, 5, 3)), n(size=(2, 5, 2)), tril45), {}),

@@ -133,3 +133,39 @@ register(
         ),
     )
 )
+
+
+def _block_case(rng: np.random.Generator, N: int, C: int, F: int, H: int, W: int, label: str = "") -> Case:
+    """x (N,C,H,W), w1 (F,C,3,3), b1 (F,), w2 (C,F,3,3), b2 (C,); weights scaled so activations stay O(1)."""
+    x = normal(rng, N, C, H, W)
+    w1, w2 = normal(rng, F, C, 3, 3, scale=(9 * C) ** -0.5), normal(rng, C, F, 3, 3, scale=(9 * F) ** -0.5)
+    b1, b2 = normal(rng, F, scale=0.5), normal(rng, C, scale=0.5)
+    return Case((x, w1, b1, w2, b2), label=label or f"x {x.shape}, {F} hidden channels")
+
+
+def _block_edges() -> list[Case]:
+    return fixed(
+        _block_case,
+        dict(N=1, C=1, F=1, H=1, W=1, label="1x1 image: only the kernels' centres see it"),
+        dict(N=2, C=3, F=3, H=4, W=4, label="hidden channels = input channels"),
+        dict(N=1, C=2, F=4, H=5, W=3, label="more hidden channels, non-square image"),
+        dict(N=3, C=3, F=1, H=2, W=6, label="one hidden channel (bottleneck)"),
+        dict(N=1, C=2, F=2, H=6, W=6, label="batch of one, 6x6"),
+    )
+
+
+register(
+    TaskSpec(
+        function="residual_block",
+        reference="mlvc_reference.residual:residual_block",
+        framework="torch",
+        checks=(
+            Check("values", "compare", mode="torch",
+                  strategy=lambda: cases(_block_case, N=(1, 2), C=(1, 3), F=(1, 3), H=(1, 6), W=(1, 6))),
+            Check("edge shapes", "compare", examples=_block_edges, mode="torch"),
+            # d<g, y>/d(x, w1, b1, w2, b2) against autograd of the reference: "differentiable in all five"
+            Check("gradients", "gradient", examples=_block_edges, mode="torch", rtol=1e-6, atol=1e-8),
+            Check("no mutation", "mutation", examples=lambda: _block_edges()[1:3], mode="torch"),
+        ),
+    )
+)
