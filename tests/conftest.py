@@ -7,6 +7,8 @@ with HYPOTHESIS_PROFILE=ci. The example database is off so runs are reproducible
 from __future__ import annotations
 
 import os
+import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -27,3 +29,16 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MLVC_REVIEW_HOME", str(home))
     monkeypatch.delenv("MLVC_REVIEW_BANK", raising=False)
     yield home
+
+
+@pytest.fixture
+def write_bank(tmp_path):
+    """write_bank(yaml_text, name="bank") -> a fresh bank directory under tmp_path holding that text (dedented)."""
+
+    def write(text: str, name: str = "bank") -> Path:
+        directory = tmp_path / name
+        directory.mkdir()
+        (directory / "questions.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+        return directory
+
+    return write

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from datetime import timedelta
 
 import pytest
@@ -98,11 +97,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def bank(tmp_path):
-    directory = tmp_path / "bank"
-    directory.mkdir()
-    (directory / "ch1.yaml").write_text(textwrap.dedent(BANK), encoding="utf-8")
-    return str(directory)
+def bank(write_bank):
+    return str(write_bank(BANK))
 
 
 def quiz(bank: str, *args: str, input: str = "", command: tuple[str, ...] = ("quiz", "chapter", "1")):
@@ -308,10 +304,8 @@ SOLUTIONS = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("right", [True, False])
-def test_code_question_is_graded_by_the_real_grader(tmp_path, right):
-    directory = tmp_path / "codebank"
-    directory.mkdir()
-    (directory / "c.yaml").write_text(textwrap.dedent(CODE_BANK), encoding="utf-8")
+def test_code_question_is_graded_by_the_real_grader(tmp_path, write_bank, right):
+    directory = write_bank(CODE_BANK, "codebank")
     work = tmp_path / "work"
     work.mkdir()
     # the student's file already exists: the quiz keeps it and grades it on "ready"
@@ -330,10 +324,8 @@ def test_code_question_is_graded_by_the_real_grader(tmp_path, right):
         assert "forgot the inverse" in result.output and attempts[0]["rating"] == 1
 
 
-def test_code_question_starter_is_written(tmp_path):
-    directory = tmp_path / "codebank"
-    directory.mkdir()
-    (directory / "c.yaml").write_text(textwrap.dedent(CODE_BANK), encoding="utf-8")
+def test_code_question_starter_is_written(tmp_path, write_bank):
+    directory = write_bank(CODE_BANK, "codebank")
     result = runner.invoke(app, ["quiz", "chapter", "1", "--bank", str(directory), "--only-bank",
                                  "--workdir", str(tmp_path)], input=":s\n")
     assert result.exit_code == 0, result.output

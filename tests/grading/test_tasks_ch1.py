@@ -10,7 +10,7 @@ import pytest
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, drawn, grade_source  # noqa: E402
 
 CHAPTER = 1
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -39,7 +39,5 @@ def test_softmax_axes_are_drawn_positive_negative_and_default():
 
 
 def test_a_softmax_without_the_max_shift_fails_stability_only(tmp_path):
-    path = tmp_path / "naive.py"
-    path.write_text("import numpy as np\ndef softmax(z, axis=-1):\n    e = np.exp(z)\n    return e / e.sum(axis=axis, keepdims=True)\n")
-    task = grade(path, ["softmax"])["softmax"]
+    task = grade_source(tmp_path, "import numpy as np\ndef softmax(z, axis=-1):\n    e = np.exp(z)\n    return e / e.sum(axis=axis, keepdims=True)\n", "softmax")
     assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"stability"}

@@ -10,7 +10,7 @@ import pytest
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, drawn, grade_source  # noqa: E402
 
 CHAPTER = 2
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -36,15 +36,11 @@ def test_a_backward_pass_that_forgets_the_batch_sum_of_db_is_caught_and_named(tm
         "def linear_backward(x, W, b, dout):\n"
         "    return dout @ W, dout.T @ x, dout.mean(axis=0)\n"
     )
-    path = tmp_path / "mine.py"
-    path.write_text(source)
-    task = grade(path, ["linear_backward"])["linear_backward"]
+    task = grade_source(tmp_path, source, "linear_backward")
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "db averaged"
 
 
 def test_a_sigmoid_written_as_exp_over_one_plus_exp_fails_stability_only(tmp_path):
-    path = tmp_path / "naive.py"
-    path.write_text("import numpy as np\ndef sigmoid(x):\n    return np.exp(x) / (1 + np.exp(x))\n")
-    task = grade(path, ["sigmoid"])["sigmoid"]
+    task = grade_source(tmp_path, "import numpy as np\ndef sigmoid(x):\n    return np.exp(x) / (1 + np.exp(x))\n", "sigmoid")
     assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"stability"}

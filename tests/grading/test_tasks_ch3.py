@@ -13,7 +13,7 @@ from mlvc_review.grading.spec import Case
 from mlvc_reference.convolution import conv2d, conv_output_size
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, cuda_available, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, cuda_available, drawn, grade_source  # noqa: E402
 
 CHAPTER = 3
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -33,14 +33,14 @@ def test_drawn_sizes_are_valid_and_cover_dilation_stride_and_padding():
 
 
 def test_a_size_returned_as_a_float_fails_values_and_integer_output_and_is_named(tmp_path):
-    path = tmp_path / "mine.py"
-    path.write_text(
+    task = grade_source(
+        tmp_path,
         "def conv_output_size(I, K, P=0, S=1, D=1):\n"
         "    if min(I, K, S, D) < 1 or P < 0 or I + 2 * P < D * (K - 1) + 1:\n"
         "        raise ValueError('bad size')\n"
-        "    return (I + 2 * P - D * (K - 1) - 1) / S + 1\n"
+        "    return (I + 2 * P - D * (K - 1) - 1) / S + 1\n",
+        "conv_output_size",
     )
-    task = grade(path, ["conv_output_size"])["conv_output_size"]
     failed = {c["name"] for c in task["checks"] if c["status"] == "failed"}
     assert {"values", "integer output"} <= failed and "errors" not in failed
     assert task["diagnosis"]["name"] == "no floor (float result)"
@@ -115,17 +115,13 @@ def test_residual_block_values_and_gradients_in_torch_mode(tmp_path, body, faile
     source = HONEST_BLOCK
     if body:
         source = source.replace("def residual_block(", "def residual_block_(") + "def residual_block(x, w1, b1, w2, b2):\n" + body
-    path = tmp_path / "mine.py"
-    path.write_text(source)
-    task = grade(path, ["residual_block"])["residual_block"]
+    task = grade_source(tmp_path, source, "residual_block")
     statuses = {c["name"]: c["status"] for c in task["checks"]}
     assert set(statuses) == {"values", "edge shapes", "gradients", "no mutation"}
     assert {n for n, s in statuses.items() if s != "passed"} == failed, task["checks"]
 
 
 def test_the_notes_residual_form_is_caught_and_named(tmp_path):
-    path = tmp_path / "mine.py"
-    path.write_text(HONEST_BLOCK.replace("F.relu(x + F.conv2d(h, w2, b2, padding=1))", "F.relu(F.conv2d(h + x, w2, b2, padding=1))"))
-    task = grade(path, ["residual_block"])["residual_block"]
+    task = grade_source(tmp_path, HONEST_BLOCK.replace("F.relu(x + F.conv2d(h, w2, b2, padding=1))", "F.relu(F.conv2d(h + x, w2, b2, padding=1))"), "residual_block")
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "skip added before the second convolution"

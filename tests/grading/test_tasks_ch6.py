@@ -12,7 +12,7 @@ import pytest
 from mlvc_reference.attention import multi_head_attention
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, cuda_available, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, cuda_available, drawn, grade_source  # noqa: E402
 
 CHAPTER = 6
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -30,17 +30,13 @@ def scaled_dot_product_attention(Q, K, V, mask=None):
 
 
 def test_a_softmax_without_the_max_shift_fails_stability_only(tmp_path):
-    path = tmp_path / "naive.py"
-    path.write_text(NAIVE.format(blocked="-np.inf", shift=""))
-    task = grade(path, ["scaled_dot_product_attention"])["scaled_dot_product_attention"]
+    task = grade_source(tmp_path, NAIVE.format(blocked="-np.inf", shift=""), "scaled_dot_product_attention")
     failed = {c["name"] for c in task["checks"] if c["status"] != "passed"}
     assert failed == {"stability"}
 
 
 def test_masking_with_a_large_negative_number_instead_of_minus_infinity_passes(tmp_path):
-    path = tmp_path / "big_negative.py"
-    path.write_text(NAIVE.format(blocked="-1e30", shift=" - scores.max(axis=-1, keepdims=True)"))
-    task = grade(path, ["scaled_dot_product_attention"])["scaled_dot_product_attention"]
+    task = grade_source(tmp_path, NAIVE.format(blocked="-1e30", shift=" - scores.max(axis=-1, keepdims=True)"), "scaled_dot_product_attention")
     assert task["status"] == "passed", task["checks"]
 
 

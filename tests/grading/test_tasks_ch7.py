@@ -9,7 +9,7 @@ import numpy as np
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, drawn, grade_source  # noqa: E402
 
 CHAPTER = 7
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -33,14 +33,14 @@ def test_logvar_is_bounded_and_data_is_in_the_unit_interval():
 
 
 def test_averaging_the_bce_over_pixels_is_caught_and_named(tmp_path):
-    path = tmp_path / "mine.py"
-    path.write_text(
+    task = grade_source(
+        tmp_path,
         "import numpy as np\n"
         "def negative_elbo(x, x_logits, mu, logvar):\n"
         "    bce = np.maximum(x_logits, 0) - x_logits * x + np.log1p(np.exp(-np.abs(x_logits)))\n"
         "    kl = -0.5 * np.sum(1 + logvar - mu**2 - np.exp(logvar), axis=-1)\n"
-        "    return float(np.mean(bce.reshape(len(x), -1).mean(axis=1) + kl))\n"
+        "    return float(np.mean(bce.reshape(len(x), -1).mean(axis=1) + kl))\n",
+        "negative_elbo",
     )
-    task = grade(path, ["negative_elbo"])["negative_elbo"]
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "BCE averaged over pixels"

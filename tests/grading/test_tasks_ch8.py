@@ -10,7 +10,7 @@ import pytest
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import HEADLINE, check_named, drawn, grade  # noqa: E402
+from test_tasks_common import HEADLINE, check_named, drawn, grade_source  # noqa: E402
 
 CHAPTER = 8
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -40,15 +40,15 @@ def test_the_reverse_step_edges_hit_t_0_and_t_T_minus_1_and_alpha_bar_matches_th
 
 
 def test_q_sample_with_the_notes_single_step_alpha_is_caught_and_named(tmp_path):
-    path = tmp_path / "mine.py"
-    path.write_text(
+    task = grade_source(
+        tmp_path,
         "import numpy as np\n"
         "def q_sample(x0, t, noise, alpha_bar):\n"
         "    alphas = alpha_bar / np.concatenate([[1.0], alpha_bar[:-1]])\n"
         "    a = alphas[t].reshape(-1, *([1] * (x0.ndim - 1)))\n"
-        "    return np.sqrt(a) * x0 + np.sqrt(1 - a) * noise\n"
+        "    return np.sqrt(a) * x0 + np.sqrt(1 - a) * noise\n",
+        "q_sample",
     )
-    task = grade(path, ["q_sample"])["q_sample"]
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "α_t used for ᾱ_t"
 
@@ -56,17 +56,17 @@ def test_q_sample_with_the_notes_single_step_alpha_is_caught_and_named(tmp_path)
 def test_a_loss_that_overwrites_its_noise_argument_fails_only_no_mutation(tmp_path):
     # correct value, but the caller's `noise` is scaled in place: the eps_model argument
     # (a grader callable) must not stop the arrays from being echoed back and compared
-    path = tmp_path / "mine.py"
-    path.write_text(
+    task = grade_source(
+        tmp_path,
         "import numpy as np\n"
         "def ddpm_simple_loss(eps_model, x0, t, noise, alpha_bar):\n"
         "    a = alpha_bar[t].reshape(-1, *([1] * (x0.ndim - 1)))\n"
         "    x_t = np.sqrt(a) * x0 + np.sqrt(1 - a) * noise\n"
         "    loss = float(np.mean((noise - eps_model(x_t, t)) ** 2))\n"
         "    noise *= 2.0\n"
-        "    return loss\n"
+        "    return loss\n",
+        "ddpm_simple_loss",
     )
-    task = grade(path, ["ddpm_simple_loss"])["ddpm_simple_loss"]
     by_name = {c["name"]: c for c in task["checks"]}
     assert by_name["values"]["status"] == "passed"
     assert by_name["no mutation"]["status"] == "failed"

@@ -56,6 +56,13 @@ def grade(path: Path, functions: list[str]) -> dict[str, dict]:
     return {task["function"]: task for task in doc["submissions"][0]["tasks"]}
 
 
+def grade_source(tmp_path: Path, source: str, function: str) -> dict:
+    """The task dict of `function` for a submission made of `source` (written to tmp_path/mine.py)."""
+    path = tmp_path / "mine.py"
+    path.write_text(source)
+    return grade(path, [function])[function]
+
+
 @lru_cache(maxsize=None)
 def graded_fixtures(chapter: int) -> dict[str, dict[str, dict]]:
     """fixture file name -> function -> task dict, for the honest files and the stub, in one batch."""

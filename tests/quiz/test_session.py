@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -116,10 +115,8 @@ class ScriptedIO:
 
 
 @pytest.fixture
-def bank(tmp_path):
-    (tmp_path / "bank").mkdir()
-    (tmp_path / "bank" / "b.yaml").write_text(textwrap.dedent(BANK), encoding="utf-8")
-    return load_bank([tmp_path / "bank"], include_shipped=False)
+def bank(write_bank):
+    return load_bank([write_bank(BANK)], include_shipped=False)
 
 
 def run(bank, ids: list[str], lines: list[str], *, mode="quiz", minutes=None, lang="en", step=20.0, **kw):
@@ -285,10 +282,8 @@ questions:
 
 
 @pytest.fixture
-def code_bank(tmp_path):
-    (tmp_path / "cb").mkdir()
-    (tmp_path / "cb" / "c.yaml").write_text(textwrap.dedent(CODE), encoding="utf-8")
-    return load_bank([tmp_path / "cb"], include_shipped=False)
+def code_bank(write_bank):
+    return load_bank([write_bank(CODE, "cb")], include_shipped=False)
 
 
 @pytest.mark.parametrize("passed", [True, False])

@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 
 import pytest
@@ -57,11 +56,8 @@ questions:
 
 
 @pytest.fixture
-def bank(tmp_path):
-    directory = tmp_path / "bank"
-    directory.mkdir()
-    (directory / "b.yaml").write_text(textwrap.dedent(BANK), encoding="utf-8")
-    return str(directory)
+def bank(write_bank):
+    return str(write_bank(BANK))
 
 
 def _count(path) -> int:
