@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from mlvc_review.grading.runner import Options, TaskResult
+from mlvc_review.grading.runner import Options, TaskResult, needs_torch
 
 EXAMPLES = 25  # generated inputs per check: enough to catch each mistake, fast for ~20 tasks
 SEED = 20240601
@@ -75,7 +75,7 @@ def check_code_question(question: Any, *, pool: Any = None, examples: int = EXAM
     if question.reference != spec.reference:
         problems.append(f"reference {question.reference} differs from the task spec's {spec.reference}")
     info = from_question(question)
-    pool = pool or shared_pool(spec.framework == "torch" or CONTRACT[f].framework == "torch")
+    pool = pool or shared_pool(needs_torch([f]) or CONTRACT[f].framework == "torch")
     options = Options(seed=SEED, examples=examples, hints=0)
     ref = _grade(import_source(question.reference, f), "reference", pool, info, options)
     if ref.status != "passed":

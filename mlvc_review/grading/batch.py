@@ -85,14 +85,12 @@ def grade_paths(
         resolve_requests(requests)  # still a usage error when --task is unknown
         return [SubmissionResult(str(s.path), s.error, notes=s.notes) for s in subs], "", time.perf_counter() - start
     wanted = {f for s in readable for f in (requests or plan(s, {}))}
-    torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted)
+    # a torch task of the contract, or a spec that calls a NumPy-contract task in torch mode
+    torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted) or needs_torch(sorted(wanted))
     background = _Background(factory, torch)
     requested = resolve_requests(requests)
-    _warm_up(readable, requested)
+    _warm_up()
     pool = background.get()
-    if not torch and needs_torch(sorted(wanted)):  # a spec calls in torch mode for a NumPy-contract task
-        pool.close()
-        pool = factory(True)
     try:
         results = _grade_all(subs, pool, requested, options, jobs, progress)
         isolation = str(getattr(pool, "isolation", ""))
@@ -103,7 +101,7 @@ def grade_paths(
     return results, isolation, time.perf_counter() - start
 
 
-def _warm_up(subs: list[Any], requested: dict) -> None:
+def _warm_up() -> None:
     """Import hypothesis and the task specs while the pool starts."""
     from mlvc_review.grading.spec import load_all
     from mlvc_review.grading.taskinfo import code_tasks

@@ -10,7 +10,7 @@ output flood) after which the check is not continued. The driver in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
@@ -55,7 +55,6 @@ class TaskContext:
     reference: Callable[..., Any]
     timeout: float | None = None
     device: str = "cpu"
-    extra: dict = field(default_factory=dict)
 
 
 def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, Failure | None]:

@@ -33,11 +33,6 @@ class Entry:
     signature: str  # as the contract writes it, e.g. "(X, y) -> w"
     meaning: str
 
-    @property
-    def required(self) -> int:
-        """How many leading parameters have no default."""
-        return sum(p.default is None for p in self.params)
-
     def def_line(self) -> str:
         """The Python signature text: "normal_equation(X, y)"."""
         parts = [p.name if p.default is None else f"{p.name}={p.default}" for p in self.params]

@@ -69,13 +69,9 @@ def discover(path: Path) -> Submission:
     except (OSError, UnicodeDecodeError, ValueError) as err:
         sub.error = str(err) if isinstance(err, ValueError) and str(err).startswith(str(path)) else f"{path}: cannot read ({err})"
         return sub
-    try:
-        tree = ast.parse(sub.source, filename=str(path))
-    except SyntaxError as err:
-        sub.error = f"{path}:{err.lineno}: syntax error: {err.msg}"
-        return sub
-    scan(tree, sub)
-    return sub
+    parsed = discover_source(sub.source, path)
+    parsed.notes = sub.notes
+    return parsed
 
 
 def discover_source(source: str, path: Path) -> Submission:

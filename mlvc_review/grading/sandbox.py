@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from mlvc_review.errors import GradingError
+from mlvc_review.grading.worker_jail import PRIVATE_TMP, within
 
 Status = Literal["ok", "error", "timeout", "memory", "crashed", "output"]
 _WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
@@ -98,7 +99,6 @@ def _clean_env(home: str) -> dict[str, str]:
     return env
 
 
-_PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")  # as worker_jail.PRIVATE_TMP (the worker imports no package code)
 
 
 _SYSTEM = ("/dev", "/proc", "/sys", "/etc", "/usr", "/lib", "/bin")  # the system the sandbox runs on
@@ -121,11 +121,8 @@ def _hidden_dirs() -> list[str]:
     sites = {os.path.abspath(p) for p in site.getsitepackages()}
     install = {os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)} | sites
 
-    def within(path: str, d: str) -> bool:
-        return path == d or path.startswith(d.rstrip("/") + "/")
-
     def hideable(d: str) -> bool:
-        if d == "/" or d in install or any(within(t, d) for t in _PRIVATE_TMP):
+        if d == "/" or d in install or any(within(t, d) for t in PRIVATE_TMP):
             return False
         if any(within(s, d) for s in _SYSTEM):  # "/usr" itself, or an ancestor of it
             return False
@@ -166,7 +163,6 @@ class WorkerPool:
         info = self._read_ready(start + 120)
         self.level: str = info["level"]
         self.isolation: str = info["isolation"]
-        self.start_seconds = time.monotonic() - start
 
     def _read_ready(self, deadline: float) -> dict:
         line = b""

@@ -16,7 +16,7 @@ class MemoryExceeded(Exception):
     """The sandbox uses more memory than its limit."""
 
 
-def _memory_kb(pid: int | str) -> tuple[int, int | None]:
+def memory_kb(pid: int | str) -> tuple[int, int | None]:
     """(RssAnon + RssShmem in kB, real uid) of a process; (0, None) if it is gone."""
     kb, uid = 0, None
     try:
@@ -43,7 +43,7 @@ class Watchdog:
     def __init__(self, pid: int, uid: int | None, memory_mb: int, scan_every: float = 1.0):
         self.pid, self.uid = pid, uid
         self.limit_kb = memory_mb * 1024
-        self.base_kb = _memory_kb(pid)[0]
+        self.base_kb = memory_kb(pid)[0]
         self.scan_every = scan_every
         self._next_scan = 0.0
 
@@ -55,7 +55,7 @@ class Watchdog:
         """Raises:
         MemoryExceeded: over the limit.
         """
-        own, _ = _memory_kb(self.pid)
+        own, _ = memory_kb(self.pid)
         excess = max(0, own - self.base_kb)
         if excess <= self.limit_kb and self.uid is not None and time.monotonic() >= self._next_scan:
             self._next_scan = time.monotonic() + self.scan_every
@@ -68,7 +68,7 @@ class Watchdog:
         for entry in os.listdir("/proc"):
             if not entry.isdigit() or int(entry) == self.pid:
                 continue
-            kb, uid = _memory_kb(entry)
+            kb, uid = memory_kb(entry)
             if uid == self.uid:
                 total += max(0, kb - self.base_kb)
         return total

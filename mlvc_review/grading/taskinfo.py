@@ -8,7 +8,7 @@ most once per process, from the bank's file cache when it is complete.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mlvc_review.errors import UsageError
@@ -38,7 +38,6 @@ class TaskInfo:
     mistakes: tuple[KnownMistake, ...] = ()
     hints: tuple[dict[str, str | None], ...] = ()  # {"en": ..., "zh": ... or None}
     points: float = 1.0
-    extra: dict = field(default_factory=dict)
 
     def hint_texts(self, n: int, lang: str) -> list[str]:
         """The first `n` hints in `lang` (English when there is no translation)."""

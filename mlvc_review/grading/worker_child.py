@@ -20,6 +20,7 @@ from typing import Any
 
 from mlvc_review.grading import worker_callables, worker_jail, worker_values
 from mlvc_review.grading.protocol import CallableSpec
+from mlvc_review.grading.sandbox_watchdog import memory_kb
 from mlvc_review.grading.sandbox_wire import Channel
 from mlvc_review.grading.worker_capture import Capture, OutputLimit
 
@@ -174,7 +175,7 @@ def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
     sys.path[:] = [scratch] + [p for p in sys.path if p not in outside and "__editable__" not in p]
     sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()]
     sub = Submission(path, limits, capture)
-    base_kb = _status_kb("RssAnon") + _status_kb("RssShmem")  # memory_mb is counted from here
+    base_kb = memory_kb("self")[0]  # memory_mb is counted from here, as the grader's watchdog counts
     ready = import_submission(sub)
     ready["base_kb"] = base_kb
     _reply(chan, me, "ready", ready)

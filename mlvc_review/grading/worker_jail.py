@@ -83,10 +83,15 @@ def enter_namespaces(hide: list[str], expose: list[str]) -> None:
             _cover(target, expose)
 
 
+def within(path: str, d: str) -> bool:
+    """Whether `path` is `d` or lies below it (both absolute)."""
+    return path == d or path.startswith(d.rstrip("/") + "/")
+
+
 def _outermost(paths: list[str]) -> list[str]:
     """The existing directories of `paths` that are not inside another one of them."""
     paths = sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)})
-    return [p for p in paths if not any(p.startswith(q.rstrip("/") + "/") for q in paths)]
+    return [p for p in paths if not any(p != q and within(p, q) for q in paths)]
 
 
 def _cover(target: str, expose: list[str]) -> None:
@@ -96,7 +101,7 @@ def _cover(target: str, expose: list[str]) -> None:
     `import mlvc_reference` would succeed (empty) instead of failing. Exposed paths
     inside `target` (a virtual environment inside the project) are bound back, read-only.
     """
-    keep = [p for p in _outermost(expose) if p.startswith(target.rstrip("/") + "/")]
+    keep = [p for p in _outermost(expose) if p != target and within(p, target)]
     _replace_keeping(target, keep, MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=16k,mode=0555", hidden=True)
 
 
@@ -108,8 +113,8 @@ def _hold_inside_tmp(paths: list[str]) -> dict[str, int]:
     """
     held: dict[str, int] = {}
     for path in sorted({os.path.abspath(p) for p in paths if os.path.isdir(p)}):
-        inside = any(path == t or path.startswith(t + "/") for t in PRIVATE_TMP)
-        if inside and not any(path.startswith(q + "/") for q in held):
+        inside = any(within(path, t) for t in PRIVATE_TMP)
+        if inside and not any(within(path, q) for q in held):
             held[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
     return held
 

@@ -285,3 +285,23 @@ def test_a_replayed_timeout_is_reported_once_at_the_same_case(custom_task, monke
     fresh = grade(slow).tasks[0].checks[0]
     assert replayed.status == fresh.status == "timeout" and replayed.failure.case.args[0][0] != 0
     assert (replayed.examples, repr(replayed.counterexample())) == (fresh.examples, repr(fresh.counterexample()))
+
+
+def test_fixed_examples_are_built_and_answered_once_for_a_batch(custom_task, monkeypatch):
+    built, answered = [], []
+
+    def examples():
+        built.append(1)
+        return [Case((np.full(3, float(n)),), label=f"n={n}") for n in range(4)]
+
+    def reference(x):
+        answered.append(1)
+        return 1 / (1 + np.exp(-x))
+
+    real = spec_mod.resolve
+    monkeypatch.setattr(spec_mod, "resolve", lambda path: reference if path == "counting:sigmoid" else real(path))
+    custom_task("sigmoid", "counting:sigmoid", Check("edge shapes", "compare", examples=examples))
+    source = "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"
+    for _ in range(3):  # three submissions graded by one process
+        assert grade(source).tasks[0].status == "passed"
+    assert (len(built), len(answered)) == (1, 4)
