@@ -49,3 +49,15 @@ def shipped_bank_dir() -> Path:
 def question_files(directory: Path) -> list[Path]:
     """The question files of a bank directory, in load order (chapters.yaml is not one)."""
     return sorted(p for p in directory.glob("*.yaml") if p.name != CHAPTERS_FILE) + sorted(directory.glob("*.yml"))
+
+
+def env_bank_paths() -> list[Path]:
+    """The entries of `MLVC_REVIEW_BANK`: bank directories or single .yaml files, in order."""
+    return [Path(p) for p in os.environ.get(ENV_BANK, "").split(os.pathsep) if p.strip()]
+
+
+def bank_files(path: Path) -> list[Path]:
+    """The question files a bank path names: a .yaml/.yml file itself, or a directory's question files."""
+    if path.is_file():
+        return [path] if path.suffix in (".yaml", ".yml") else []
+    return question_files(path) if path.is_dir() else []

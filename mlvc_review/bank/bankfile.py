@@ -169,8 +169,7 @@ def _parse_file(path: Path, chapters: dict[int, Chapter], problems: list[str]) -
             )
             continue
         if "type" not in raw:
-            problems.append(f"{shown}:{line}: {prefix}type: missing; one of choice, multi, numeric, symbolic, "
-                            "matrix_expr, flashcard, code")
+            problems.append(f"{shown}:{line}: {prefix}type: missing; one of {', '.join(TYPES)}")
             continue
         try:
             dump = _question_adapter().validate_python(raw).model_dump(mode="json")

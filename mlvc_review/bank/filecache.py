@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mlvc_review import __version__
-from mlvc_review.paths import ENV_BANK, cache_dir, question_files, shipped_bank_dir
+from mlvc_review.paths import bank_files, cache_dir, env_bank_paths, shipped_bank_dir
 
 FORMAT = 4  # 4: a header line (stamp and index), then the entries; read without validation (bank.model)
 
@@ -75,6 +75,5 @@ def put(path: Path, entries: list[dict[str, Any]], summary: Any = None) -> None:
 
 
 def shipped_and_env_files() -> list[Path]:
-    """Question files of the shipped bank and the `MLVC_REVIEW_BANK` directories (no --bank)."""
-    dirs = [shipped_bank_dir()] + [Path(p) for p in os.environ.get(ENV_BANK, "").split(os.pathsep) if p.strip()]
-    return [path for d in dirs if d.is_dir() for path in question_files(d)]
+    """Question files of the shipped bank and of `MLVC_REVIEW_BANK` (no --bank), as `load_bank` reads them."""
+    return [path for d in [shipped_bank_dir(), *env_bank_paths()] for path in bank_files(d)]

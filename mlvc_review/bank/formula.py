@@ -21,7 +21,7 @@ class FormulaError(ValueError):
     """The formula is not allowed, refers to an unknown name, or cannot be computed."""
 
 
-def _log(x: Number, base: Number | None = None) -> float:
+def log(x: Number, base: Number | None = None) -> float:
     return math.log(x) if base is None else math.log(x, base)
 
 
@@ -30,7 +30,7 @@ FUNCTIONS: dict[str, Callable[..., Number]] = {
     "ceil": math.ceil,
     "sqrt": math.sqrt,
     "exp": math.exp,
-    "log": _log,
+    "log": log,
     "log2": math.log2,
     "log10": math.log10,
     "sin": math.sin,

@@ -7,7 +7,6 @@ a run at once.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -16,9 +15,9 @@ from mlvc_review.bank import filecache
 from mlvc_review.bank.bankfile import Source, load_file, pydantic_messages, shown_path
 from mlvc_review.bank.model import Chapter, QuestionBase, chapter_from_dump
 from mlvc_review.errors import BankError
-from mlvc_review.paths import CHAPTERS_FILE, ENV_BANK, question_files, shipped_bank_dir
+from mlvc_review.paths import CHAPTERS_FILE, bank_files, env_bank_paths, shipped_bank_dir
 
-__all__ = ["Bank", "Source", "bank_dirs", "load_bank", "load_chapters", "shipped_dir"]
+__all__ = ["Bank", "Source", "bank_dirs", "find_chapter", "load_bank", "load_chapters"]
 
 
 @dataclass
@@ -73,17 +72,9 @@ def find_chapter(chapters: dict[int, Chapter], key: str | int) -> Chapter:
     raise UnknownQuestion(f"no chapter '{key}'; the chapters are {known}")
 
 
-def shipped_dir() -> Path:
-    """The bank that ships inside the package (works from a non-editable install)."""
-    return shipped_bank_dir()
-
-
 def bank_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:
     """Extra bank directories: `--bank` options first, then `MLVC_REVIEW_BANK` (a path list)."""
-    dirs = [Path(d) for d in extra]
-    env = os.environ.get(ENV_BANK, "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return dirs
+    return [Path(d) for d in extra] + env_bank_paths()
 
 
 def load_chapters(path: Path) -> dict[int, Chapter]:
@@ -123,22 +114,19 @@ def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = 
         BankError: every problem of every file, located.
         UnknownQuestion: `chapter` names no chapter.
     """
-    shipped = shipped_dir()
+    shipped = shipped_bank_dir()
     chapters = load_chapters(shipped / CHAPTERS_FILE)
     only = None if chapter is None else find_chapter(chapters, chapter).number
     problems: list[str] = []
     dirs = ([shipped] if include_shipped else []) + bank_dirs(extra_dirs)
     files: list[Path] = []
     for directory in dirs:
-        if directory.is_file() and directory.suffix in {".yaml", ".yml"}:
-            files.append(directory)
-        elif not directory.is_dir():
+        found = bank_files(directory)
+        if not found and not directory.is_dir():
             problems.append(f"{directory}: no such bank directory")
-        else:
-            found = question_files(directory)
-            if not found and directory != shipped:
-                problems.append(f"{shown_path(directory)}: no .yaml files in this bank directory")
-            files += found
+        elif not found and directory != shipped:
+            problems.append(f"{shown_path(directory)}: no .yaml files in this bank directory")
+        files += found
     questions: list[QuestionBase] = []
     sources: dict[str, Source] = {}
     for path in files:

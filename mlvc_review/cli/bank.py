@@ -90,16 +90,14 @@ def new_cmd(
     chapter: str = typer.Option(..., "--chapter", "-c", help="Chapter number or slug."),
 ) -> None:
     """Print a commented YAML template that validates once its TODOs are filled."""
-    from mlvc_review.bank.loader import load_chapters, shipped_dir
+    from mlvc_review.bank.loader import find_chapter, load_chapters
     from mlvc_review.bank.template import template, types
+    from mlvc_review.paths import CHAPTERS_FILE, shipped_bank_dir
 
     if qtype not in types():
         raise UsageError(f"unknown type '{qtype}'; the types are {', '.join(types())}")
-    chapters = load_chapters(shipped_dir() / "chapters.yaml")
-    match = [c for c in chapters.values() if chapter in (str(c.number), c.slug)]
-    if not match:
-        raise UsageError(f"no chapter '{chapter}'; the chapters are 1-{max(chapters)}")
-    typer.echo(template(qtype, match[0].number, match[0].slug), nl=False)
+    found = find_chapter(load_chapters(shipped_bank_dir() / CHAPTERS_FILE), chapter)
+    typer.echo(template(qtype, found.number, found.slug), nl=False)
 
 
 @bank_app.command("stats")

@@ -18,10 +18,6 @@ from mlvc_review.quiz.strings import t
 if TYPE_CHECKING:
     from mlvc_review.quiz.session import Ctx, Session
 
-# what the flashcard checker reads as a rating (1-4, names, initials): answers, not commands
-RATING_KEYS = {"1", "2", "3", "4", "a", "h", "g", "e", "again", "hard", "good", "easy"}
-
-
 def read_parsed(session: "Session", ctx: "Ctx", checker: Any, prompt: str) -> tuple[str, Any] | None:
     """(raw, parsed) for the first input the checker accepts; None when the student skips."""
     from mlvc_review.quiz.checkers.base import InvalidAnswer
@@ -54,7 +50,9 @@ def ask_flashcard(session: "Session", ctx: "Ctx") -> None:
     if session.read_answer(ctx, t("reveal", session.lang), allow_empty=True) is None:
         return session.skip(ctx)
     session.io.show(ev.Revealed(ctx.variant.render(q.answer, session.lang), session.lang))
-    ctx.reserved = ctx.reserved | RATING_KEYS  # 'h' now means hard, not hint
+    from mlvc_review.quiz.checkers.flashcard import RATING_ALIASES
+
+    ctx.reserved = ctx.reserved | set(RATING_ALIASES)  # every rating is an answer now: 'h' means hard, not hint
     answer = read_parsed(session, ctx, checker, t("rate", session.lang))
     if answer is None:
         return session.skip(ctx)

@@ -54,12 +54,6 @@ class Ctx:
         return self.item.question
 
 
-def _default_checker(qtype: str) -> Any:
-    from mlvc_review.quiz.checkers import get_checker
-
-    return get_checker(qtype)
-
-
 @dataclass
 class Session:
     """One run over `items`. `mode` is quiz | review | exam; `minutes` limits the time."""
@@ -76,12 +70,13 @@ class Session:
     grader: Any = None  # an object with write_starter/grade_file; None means mlvc_review.grading.api
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], datetime] = utc_now
-    checker_for: Callable[[str], Any] | None = None  # None: the checker registry
     results: list[ev.Result] = field(default_factory=list)
 
     def checker(self, qtype: str) -> Any:
-        """The answer checker of `qtype` (the registry unless `checker_for` is given)."""
-        return (self.checker_for or _default_checker)(qtype)
+        """The answer checker of `qtype`, from the lazy registry."""
+        from mlvc_review.quiz.checkers import get_checker
+
+        return get_checker(qtype)
 
     @property
     def exam(self) -> bool:

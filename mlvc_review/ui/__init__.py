@@ -5,8 +5,6 @@ Only `mlvc_review.cli` and this package import Rich; the core returns plain data
 
 from __future__ import annotations
 
-import sys
-
 from rich.console import Console
 from rich.theme import Theme
 
@@ -33,6 +31,3 @@ def print_error(message: str) -> None:
 
     err_console.print(f"[bad]error:[/bad] {escape(message)}", highlight=False, soft_wrap=True)
 
-
-def stdout_is_tty() -> bool:
-    return sys.stdout.isatty()

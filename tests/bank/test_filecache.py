@@ -68,3 +68,16 @@ def test_the_shipped_bank_round_trips_through_the_cache():
     fresh = load_bank()
     cached = load_bank()
     assert fresh.questions == cached.questions and fresh.sources == cached.sources
+
+
+def test_the_grader_reads_the_same_env_bank_files_as_load_bank(tmp_path, monkeypatch):
+    # MLVC_REVIEW_BANK may name a directory or a single .yaml file; both reach the grader's code-task list
+    single = tmp_path / "one.yaml"
+    single.write_text(GOOD, encoding="utf-8")
+    directory = tmp_path / "dir"
+    directory.mkdir()
+    (directory / "b.yaml").write_text(GOOD.replace("seq.cached", "seq.other"), encoding="utf-8")
+    monkeypatch.setenv("MLVC_REVIEW_BANK", os.pathsep.join([str(single), str(directory)]))
+    files = filecache.shipped_and_env_files()
+    assert files[-2:] == [single, directory / "b.yaml"]
+    assert {"seq.cached", "seq.other"} <= {q.id for q in load_bank().questions}

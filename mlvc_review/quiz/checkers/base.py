@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mlvc_review.bank.params import Variant
-from mlvc_review.bank.model import Localized, QuestionBase
+from mlvc_review.bank.model import Localized
 
 
 class InvalidAnswer(Exception):
@@ -74,8 +74,3 @@ def why_text(variant: Variant, why: Localized | None, lang: str) -> str | None:
     """A `why` text rendered for the variant, or None when there is none."""
     return variant.render(why, lang) if why is not None else None
 
-
-def wrong_answer_feedback(question: QuestionBase, variant: Variant, index: int, lang: str) -> str:
-    """The `why` of `question.wrong_answers[index]`, rendered for the variant."""
-    wrong = question.wrong_answers[index]  # type: ignore[attr-defined]
-    return variant.render(wrong.why, lang)

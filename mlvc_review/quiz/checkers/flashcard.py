@@ -8,7 +8,7 @@ from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
 
 # rating -> score; the rating names are the scheduler's (FSRS: again, hard, good, easy)
 RATINGS: dict[str, float] = {"again": 0.0, "hard": 0.5, "good": 1.0, "easy": 1.0}
-_ALIASES: dict[str, str] = {
+RATING_ALIASES: dict[str, str] = {
     **{name: name for name in RATINGS},
     **{name[0]: name for name in RATINGS},
     **{str(i + 1): name for i, name in enumerate(RATINGS)},
@@ -20,7 +20,7 @@ class FlashcardChecker:
     """`parse` reads the self-rating (1-4, again/hard/good/easy, a/h/g/e); good and easy score 1."""
 
     def parse(self, question: FlashcardQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
-        rating = _ALIASES.get(raw.strip().lower().rstrip("."))
+        rating = RATING_ALIASES.get(raw.strip().lower().rstrip("."))
         if rating is None:
             raise InvalidAnswer(tr(lang, "rate your recall: 1 again, 2 hard, 3 good, 4 easy",
                                    "请自评：1 重来，2 困难，3 良好，4 简单"))

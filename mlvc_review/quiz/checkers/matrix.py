@@ -14,7 +14,7 @@ import numpy as np
 
 from mlvc_review.bank.params import Variant, fill
 from mlvc_review.bank.model import MatrixQuestion
-from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
+from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
 from mlvc_review.quiz.checkers.matrix_eval import ShapeMismatch, Singular, shape_of, show, value_of
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
 from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
@@ -93,13 +93,13 @@ class MatrixChecker:
                 note = tr(lang, "equal on {k} random instances", "在 {k} 个随机实例上相等", k=len(cases))
                 return Grade.of(1.0, [note], expected)
         feedback = [mismatch or why or ""]
-        for i, wrong in enumerate(question.wrong_answers):
+        for wrong in question.wrong_answers:
             try:
                 w_node = self._read(question, fill(str(wrong.answer), variant.params))
             except InvalidAnswer:
                 continue
             if self._matches(question, node, w_node, cases):
-                feedback.append(wrong_answer_feedback(question, variant, i, lang))
+                feedback.append(variant.render(wrong.why, lang))
         return Grade.of(0.0, feedback, expected)
 
     def expected(self, question: MatrixQuestion, variant: Variant, lang: str = "en") -> str:

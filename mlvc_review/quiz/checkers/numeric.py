@@ -11,19 +11,12 @@ import math
 import re
 
 from mlvc_review.bank.formula import FormulaError, evaluate
-from mlvc_review.bank.params import Variant
+from mlvc_review.bank.params import Variant, fmt
 from mlvc_review.bank.model import NumericQuestion
-from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
+from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
 
 MAX_LENGTH = 200
 _TRAILING_WORD = re.compile(r"^(?P<number>.*?)\s*(?P<unit>[^\d\s()+\-*/^.,]+)$")
-
-
-def show(value: float) -> str:
-    """A number as shown to the student: integers plain, others with 6 significant digits."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6g}"
 
 
 def _units(question: NumericQuestion) -> list[str]:
@@ -82,30 +75,30 @@ class NumericChecker:
         if not text:
             raise InvalidAnswer(tr(lang, "type a number", "请输入一个数"))
         value = read_number(_strip_unit(question, text, lang), lang)
-        return Parsed(value=value, understood=show(value))
+        return Parsed(value=value, understood=fmt(value))
 
     def grade(self, question: NumericQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
         want, got = self.want(question, variant), float(parsed.value)
         expected = self.expected(question, variant, lang)
         tol = question.tolerance.abs + question.tolerance.rel * abs(want)
         if within(got, want, question):
-            note = [] if got == want else [tr(lang, "right within tolerance {t}", "在容差 {t} 内正确", t=show(tol))]
+            note = [] if got == want else [tr(lang, "right within tolerance {t}", "在容差 {t} 内正确", t=fmt(tol))]
             return Grade.of(1.0, note, expected)
         feedback = []
-        for i, wrong in enumerate(question.wrong_answers):
+        for wrong in question.wrong_answers:
             try:
                 value = float(evaluate(wrong.answer, variant.params))
             except (FormulaError, OverflowError):
                 continue
             if within(got, value, question):
-                feedback.append(wrong_answer_feedback(question, variant, i, lang))
+                feedback.append(variant.render(wrong.why, lang))
         return Grade.of(0.0, feedback, expected)
 
     def shown_want(self, question: NumericQuestion, variant: Variant) -> str:
         """The answer with the fewest digits (6 at least) that the tolerance still accepts."""
         want = self.want(question, variant)
         for digits in range(6, 18):
-            text = show(want) if digits == 6 else f"{want:.{digits}g}"
+            text = fmt(want) if digits == 6 else f"{want:.{digits}g}"
             if within(float(text), want, question):
                 return text
         return repr(want)

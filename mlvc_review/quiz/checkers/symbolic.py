@@ -12,7 +12,7 @@ from typing import Any
 
 from mlvc_review.bank.params import Variant, fill
 from mlvc_review.bank.model import Assumptions, SymbolicQuestion
-from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr, wrong_answer_feedback
+from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
 from mlvc_review.quiz.checkers.equivalence import equivalent, numeric_verdict, simplify_is_zero
 from mlvc_review.quiz.checkers.sympy_build import make_symbols, to_sympy
 from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
@@ -64,7 +64,7 @@ class SymbolicChecker:
         if verdict.same:
             return Grade.of(1.0, [tr(lang, "equivalent ({h})", "等价（{h}）", h=verdict.how)], expected)
         feedback = []
-        for i, wrong in enumerate(question.wrong_answers):
+        for wrong in question.wrong_answers:
             try:
                 w_safe, w_expr = _read_trusted(fill(str(wrong.answer), variant.params), *_key(question))
             except InvalidAnswer:
@@ -73,7 +73,7 @@ class SymbolicChecker:
             if same is None:
                 same = simplify_is_zero(expr - w_expr, self.seconds / 3)
             if same:
-                feedback.append(wrong_answer_feedback(question, variant, i, lang))
+                feedback.append(variant.render(wrong.why, lang))
         if not feedback:
             feedback.append(tr(lang, "not equivalent: {h}", "不等价：{h}", h=verdict.how))
         return Grade.of(0.0, feedback, expected)

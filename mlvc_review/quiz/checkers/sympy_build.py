@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from mlvc_review.bank.formula import log
 from mlvc_review.bank.model import Assumptions
 from mlvc_review.quiz.checkers.base import InvalidAnswer
 from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
@@ -23,12 +24,8 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
-def _log(x: float, base: float | None = None) -> float:
-    return math.log(x) if base is None else math.log(x, base)
-
-
 FLOAT_FUNCTIONS: dict[str, Callable[..., float]] = {
-    "exp": math.exp, "log": _log, "ln": math.log, "sqrt": math.sqrt, "sin": math.sin, "cos": math.cos,
+    "exp": math.exp, "log": log, "ln": math.log, "sqrt": math.sqrt, "sin": math.sin, "cos": math.cos,
     "tan": math.tan, "tanh": math.tanh, "sigmoid": _sigmoid, "abs": abs, "Abs": abs, "max": max, "min": min,
     "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "arctan": math.atan, "asin": math.asin,
     "acos": math.acos, "log2": math.log2, "log10": math.log10, "erf": math.erf,
