@@ -126,7 +126,7 @@ def test_wrong_answer_shows_the_answer_and_explanation(bank, qtype):
     qid, _, wrong, _ = CASES[qtype]
     result = quiz(bank, "--type", qtype, input=wrong + "\n")
     assert result.exit_code == 0, result.output
-    assert "✗ wrong" in result.output or "partly right" in result.output
+    assert "✗ wrong" in result.output
     assert "correct answer:" in result.output and "explanation" in result.output
     attempts, _ = stored()
     assert attempts[0]["correct"] == 0 and attempts[0]["rating"] == 1

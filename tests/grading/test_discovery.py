@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,8 +31,8 @@ def test_contract_has_every_function_of_the_nine_chapters():
 
 
 def test_contract_matches_the_spec_file_when_present():
-    if not SPEC.exists():  # the shared spec lives outside the repository in CI
-        return
+    if not SPEC.exists():
+        pytest.skip("the shared spec/tasks.md lives outside the repository (absent in CI)")
     names = set(re.findall(r"^\| `(\w+)`", SPEC.read_text(), flags=re.M)) | {"avg_pool2d"}
     assert names == set(CONTRACT)
 

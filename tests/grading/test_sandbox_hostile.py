@@ -209,7 +209,6 @@ def test_killing_parents_and_groups_leaves_grader_and_pool_alive(pool, function)
     with open_hostile(pool, "kills_parent.py") as s:
         out = s.call(function, [1])
         assert out.status in ("ok", "error", "crashed")
-        assert os.getpid() > 0  # we are still here
         assert s.call("kill_pid", [os.getpid()]).status == "error"
         still_works(pool, s)
 
