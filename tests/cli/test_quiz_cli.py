@@ -334,11 +334,7 @@ def test_code_question_starter_is_written(tmp_path, write_bank):
 
 
 def test_the_cli_imports_no_heavy_module_at_start_up():
-    import subprocess
-    import sys
+    from import_probe import imported_after
 
     heavy = ("torch", "sympy", "hypothesis", "fsrs", "numpy", "mlvc_review.quiz.store", "mlvc_review.quiz.session")
-    code = "import sys, mlvc_review.cli.quiz; print([m for m in %r if m in sys.modules])" % (heavy,)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert imported_after("import mlvc_review.cli.quiz", heavy)[0] == []

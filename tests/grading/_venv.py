@@ -27,12 +27,3 @@ def make_venv(path: Path) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "reference", site / "mlvc_reference")
     return python, site
 
-
-def grade_json(python: Path, solution: Path, cwd: Path) -> dict:
-    """`python -m mlvc_review grade SOLUTION --format json` run from `cwd`, parsed."""
-    import json
-
-    out = subprocess.run([str(python), "-m", "mlvc_review", "grade", str(solution), "--seed", "1", "--format", "json"],
-                         capture_output=True, text=True, cwd=cwd, timeout=300)
-    assert out.stdout, out.stderr
-    return json.loads(out.stdout)

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from _grade_cli import grade_json
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def _grade(path: Path, cwd: str) -> tuple[int, dict]:
-    out = subprocess.run(
-        [sys.executable, "-m", "mlvc_review", "grade", str(path), "--seed", "1", "--examples", "20", "--format", "json"],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
-    )
-    return out.returncode, json.loads(out.stdout)
+    return grade_json(path, cwd, examples=20)
 
 
 @pytest.mark.parametrize("cwd", ["/tmp", "/var/tmp", str(EXAMPLES)])

@@ -205,24 +205,22 @@ def test_compare_structure_shape_dtype_and_nan_rules():
 
 
 def test_code_tasks_come_from_the_bank_file_cache_without_pydantic(tmp_path):
-    import subprocess
-    import sys
+    from import_probe import imported_after
 
     from mlvc_review.bank.loader import load_bank
 
     expected = sorted(q.id for q in load_bank().select(qtype="code"))  # fills the file cache
     code = (
-        "import sys; from mlvc_review.grading import taskinfo; "
-        "infos = taskinfo.code_tasks(); "
-        "print(sorted(i.id for i in infos)); print('pydantic' in sys.modules); "
-        "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hint_texts(1, 'zh'))"
+        "from mlvc_review.grading import taskinfo\n"
+        "print(sorted(i.id for i in taskinfo.code_tasks()))\n"
+        "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hint_texts(1, 'zh'))\n"
     )
     # cwd away from a checkout, so the child imports the same installed package as this test
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=tmp_path).stdout.splitlines()
+    imported, proc = imported_after(code, ("pydantic",), cwd=tmp_path)
+    out = proc.stdout.splitlines()
     assert out[0] == str(expected)
-    assert out[1] == "False"
-    assert int(out[2].split()[0]) >= 3 and "[]" not in out[2]
+    assert imported == []
+    assert int(out[1].split()[0]) >= 3 and "[]" not in out[1]
 
 
 def test_an_incomplete_file_cache_falls_back_to_the_bank(monkeypatch):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
 import threading
 import time
 
 import numpy as np
 import pytest
+from _exact import same
 
 from mlvc_review.grading.protocol import CallableSpec
 from mlvc_review.grading.sandbox import Limits, WorkerPool
@@ -74,20 +73,6 @@ def session(pool):
     with pool.open(SOURCE, "my_solution.py") as s:
         assert s.import_outcome.status == "ok", s.import_outcome.error
         yield s
-
-
-def same(a, b) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, np.ndarray):
-        return a.dtype == b.dtype and a.shape == b.shape and np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, float) and a != a:
-        return b != b
-    return a == b
 
 
 def test_values_round_trip_exactly(session):
@@ -156,18 +141,16 @@ def test_sandbox_facts_isolation_environment_and_paths(pool, session):
 
 
 def test_grading_process_never_imports_submission_torch_or_sympy():
+    from import_probe import imported_after
+
     code = textwrap.dedent(
         """
-        import sys
         from mlvc_review.grading.sandbox import WorkerPool
         with WorkerPool() as pool, pool.open("import numpy\\ndef f(x):\\n    return x + 1\\n", "sneaky_mod.py") as s:
             assert s.call("f", [1]).value == 2
-        print(sorted(m for m in ("torch", "sympy", "sneaky_mod") if m in sys.modules))
         """
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert imported_after(code, ("torch", "sympy", "sneaky_mod"), timeout=60)[0] == []
 
 
 def test_pool_is_reused_cheaply_and_concurrently(pool):

@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from _venv import ROOT, grade_json, make_venv
+from _grade_cli import grade_json
+from _venv import ROOT, make_venv
 
 SOLUTION = """\
 import venv_only_probe
@@ -67,7 +68,7 @@ def test_project_around_the_venv_is_hidden_but_the_venv_is_not(project):
     assert all(os.stat(p).st_mode & 0o004 for p in secrets)
     solution = project / "solution.py"
     solution.write_text(SOLUTION.format(paths=[str(p) for p in secrets] + [str(site / "mlvc_reference" / "attention.py")]))
-    document = grade_json(python, solution, project)
+    _, document = grade_json(solution, project, python=python)
     assert document["isolation"].startswith("namespaces"), document["isolation"]
     task = document["submissions"][0]["tasks"][0]
     assert task["status"] == "passed", task

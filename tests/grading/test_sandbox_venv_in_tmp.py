@@ -7,7 +7,8 @@ while the reference package installed beside them must stay hidden.
 
 from __future__ import annotations
 
-from _venv import grade_json, make_venv
+from _grade_cli import grade_json
+from _venv import make_venv
 
 SOLUTION = """\
 import venv_only_probe
@@ -30,5 +31,5 @@ def test_packages_of_a_venv_under_tmp_are_visible(tmp_path):
     python, _ = make_venv(tmp_path / "venv")
     solution = tmp_path / "solution.py"
     solution.write_text(SOLUTION)
-    task = grade_json(python, solution, tmp_path)["submissions"][0]["tasks"][0]
+    task = grade_json(solution, tmp_path, python=python)[1]["submissions"][0]["tasks"][0]
     assert task["status"] == "passed", task

@@ -104,22 +104,13 @@ def test_kill_mid_session_loses_no_committed_answer(bank, _isolated_home):
         assert set(store.cards()) == {"p-one", "p-two", "p-three"}
 
 
-SCRIPT = """
-import sys
-from mlvc_review.cli import app
-try:
-    app(sys.argv[1:], standalone_mode=False)
-finally:
-    print("TORCH-IMPORTED" if "torch" in sys.modules else "TORCH-ABSENT")
-"""
-
-
 def test_a_session_without_code_questions_never_imports_torch(bank):
+    from import_probe import imported_after
+
     answers = "a\n2\ns*(1-s)\na b\n\n3\n"
-    out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, "quiz", "chapter", "1", "--bank", bank, "--only-bank", "--seed", "1", "--limit", "5"],
-        input=answers, capture_output=True, text=True, timeout=120,
+    imported, out = imported_after(
+        "import sys\nfrom mlvc_review.cli import app\napp(sys.argv[1:], standalone_mode=False)\n", ("torch",),
+        argv=["quiz", "chapter", "1", "--bank", bank, "--only-bank", "--seed", "1", "--limit", "5"], input=answers,
     )
-    assert out.returncode == 0, out.stderr
     assert "5 answered, 5 correct" in out.stdout
-    assert out.stdout.strip().endswith("TORCH-ABSENT")
+    assert imported == []
