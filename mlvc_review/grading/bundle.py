@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 PACKAGE = "mlvc_reference"
@@ -32,6 +33,7 @@ def _mlvc_module(name, source, package=False):
 '''
 
 
+@cache  # bank validate bundles the same reference modules for every mistake
 def _source(module: str) -> str:
     spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None:
@@ -39,6 +41,7 @@ def _source(module: str) -> str:
     return Path(spec.origin).read_text(encoding="utf-8")
 
 
+@cache
 def _is_package(module: str) -> bool:
     spec = importlib.util.find_spec(module)
     return bool(spec and spec.submodule_search_locations)
@@ -64,6 +67,7 @@ def _deps(module: str, source: str) -> list[str]:
     return found
 
 
+@cache
 def _is_module(name: str) -> bool:
     """Whether `name` is an importable module (not a function imported from one)."""
     try:
