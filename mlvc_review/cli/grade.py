@@ -53,7 +53,7 @@ def grade(
         sys.stdout = document_out
     _emit(doc, fmt, output)
     subs = doc["submissions"]
-    from mlvc_review.grading.report import passed
+    from mlvc_review.grading.reports.document import passed
 
     if subs and all(s["error"] for s in subs):
         raise typer.Exit(2)
@@ -62,7 +62,7 @@ def grade(
 
 def _run(paths: list[Path], task: list[str], options: object, jobs: int) -> dict:
     from mlvc_review.grading.batch import grade_paths
-    from mlvc_review.grading.report import document
+    from mlvc_review.grading.reports.document import document
     from mlvc_review.ui.grade import progress_for
 
     with progress_for(paths) as on_done:
@@ -85,7 +85,7 @@ def _emit(doc: dict, fmt: str, output: Path | None) -> None:
         with output.open("w", encoding="utf-8") as f:
             render_report(doc, Console(file=f, theme=THEME, width=120, no_color=True))
         return
-    from mlvc_review.grading.report import FORMATS as RENDER
+    from mlvc_review.grading.reports.document import FORMATS as RENDER
 
     text = RENDER[fmt](doc)
     if output is None:

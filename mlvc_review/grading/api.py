@@ -34,7 +34,7 @@ def grade_file(path: Path, functions: list[str], seed: int = 0, *, examples: int
     """
     from mlvc_review.grading.batch import grade_paths
     from mlvc_review.grading.device import resolve_device
-    from mlvc_review.grading.report import document
+    from mlvc_review.grading.reports.document import document
     from mlvc_review.grading.runner import Options
 
     choice = resolve_device("auto")

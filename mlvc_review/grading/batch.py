@@ -24,7 +24,7 @@ PoolFactory = Callable[[bool], Any]  # torch needed -> a started WorkerPool-like
 
 def default_pool(torch: bool, device: str = "cpu", timeout: float | None = None) -> Any:
     """The sandbox's WorkerPool with the call timeout from --timeout."""
-    from mlvc_review.grading.sandbox import Limits, WorkerPool
+    from mlvc_review.grading.sandbox.pool import Limits, WorkerPool
 
     limits = Limits() if timeout is None else Limits(call_timeout=timeout)
     return WorkerPool(limits, torch=torch, device=device)

@@ -12,10 +12,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.checks import TaskContext
+from mlvc_review.grading.checks.kinds import TaskContext
 from mlvc_review.grading.contract import CONTRACT
 from mlvc_review.grading.discovery import Submission
-from mlvc_review.grading.explore import CheckResult, run_check
+from mlvc_review.grading.checks.explore import CheckResult, run_check
 from mlvc_review.grading.taskinfo import TaskInfo, for_function
 
 NO_CHECKS = "no checks for this task in this version"
@@ -132,7 +132,7 @@ def _pre_check(sub: Submission, function: str, info: TaskInfo, options: Options)
 
 
 def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, options: Options) -> TaskResult:
-    from mlvc_review.grading.diagnosis import diagnose
+    from mlvc_review.grading.checks.diagnosis import diagnose
     from mlvc_review.grading.spec import get_task, resolve
 
     spec = get_task(info.function)

@@ -10,9 +10,9 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.protocol import CallableSpec, decode, encode
-from mlvc_review.grading.sandbox import CallOutcome as Outcome
-from mlvc_review.grading.values import materialize
+from mlvc_review.grading.sandbox.protocol import CallableSpec, decode, encode
+from mlvc_review.grading.sandbox.pool import CallOutcome as Outcome
+from mlvc_review.grading.checks.values import materialize
 
 
 @dataclass

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mlvc_review.grading.checks import TaskContext, call
+from mlvc_review.grading.checks.kinds import TaskContext, call
 from mlvc_review.grading.spec import Case, Check, TaskSpec
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from _exact import same
 
-from mlvc_review.grading.protocol import MAGIC, CallableSpec, ProtocolError, decode, encode
+from mlvc_review.grading.sandbox.protocol import MAGIC, CallableSpec, ProtocolError, decode, encode
 
 DTYPES = st.sampled_from(["bool", "int8", "int32", "int64", "uint8", "uint64", "float16", "float32", "float64"])
 ARRAYS = DTYPES.flatmap(lambda d: hnp.arrays(d, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4)))

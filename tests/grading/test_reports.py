@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 from rich.console import Console
 
 from mlvc_review.grading.discovery import discover_source
-from mlvc_review.grading.report import FORMATS, document, passed, render_json
+from mlvc_review.grading.reports.document import FORMATS, document, passed, render_json
 from mlvc_review.grading.runner import Options, SubmissionResult, grade_submission
 from mlvc_review.ui import THEME
 from mlvc_review.ui.grade import compact, render_report
@@ -108,8 +108,8 @@ def test_compact_summaries():
 def test_infinite_errors_and_nan_values_still_give_valid_json():
     import numpy as np
 
-    from mlvc_review.grading.checks import Failure
-    from mlvc_review.grading.explore import CheckResult
+    from mlvc_review.grading.checks.kinds import Failure
+    from mlvc_review.grading.checks.explore import CheckResult
     from mlvc_review.grading.runner import TaskResult
     from mlvc_review.grading.spec import Case
 

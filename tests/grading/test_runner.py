@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlvc_review.grading import spec as spec_mod
-from mlvc_review.grading.compare import compare
+from mlvc_review.grading.checks.compare import compare
 from mlvc_review.grading.discovery import discover_source
-from mlvc_review.grading.explore import NEEDS_GPU
+from mlvc_review.grading.checks.explore import NEEDS_GPU
 from mlvc_review.grading.runner import NO_CHECKS, Options, grade_submission
 from mlvc_review.grading.spec import Case, Check, TaskSpec
 from mlvc_review.grading.taskinfo import TaskInfo
@@ -234,7 +234,7 @@ def test_an_incomplete_file_cache_falls_back_to_the_bank(monkeypatch):
 
 
 def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypatch):
-    from mlvc_review.grading import explore
+    from mlvc_review.grading.checks import explore
 
     monkeypatch.setattr(explore, "_REPLAY", {})
 
@@ -255,7 +255,7 @@ def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypat
 
 
 def test_gradient_kind_through_the_real_sandbox(custom_task):
-    from mlvc_review.grading.sandbox import WorkerPool
+    from mlvc_review.grading.sandbox.pool import WorkerPool
 
     def cases():
         return [Case((np.linspace(-2.0, 2.0, 6).reshape(2, 3),), label="2x3")]
@@ -271,7 +271,7 @@ def test_gradient_kind_through_the_real_sandbox(custom_task):
 
 
 def test_a_replayed_timeout_is_reported_once_at_the_same_case(custom_task, monkeypatch):
-    from mlvc_review.grading import explore
+    from mlvc_review.grading.checks import explore
 
     monkeypatch.setattr(explore, "_REPLAY", {})
     custom_task("sigmoid", "mlvc_reference.activations:sigmoid",

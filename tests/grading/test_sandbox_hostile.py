@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mlvc_review.grading.sandbox import Limits, WorkerPool
+from mlvc_review.grading.sandbox.pool import Limits, WorkerPool
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 IS_ROOT = os.geteuid() == 0

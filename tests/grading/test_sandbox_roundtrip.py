@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from _exact import same
 
-from mlvc_review.grading.protocol import CallableSpec
-from mlvc_review.grading.sandbox import Limits, WorkerPool
+from mlvc_review.grading.sandbox.protocol import CallableSpec
+from mlvc_review.grading.sandbox.pool import Limits, WorkerPool
 
 IS_ROOT = os.geteuid() == 0
 
@@ -145,7 +145,7 @@ def test_grading_process_never_imports_submission_torch_or_sympy():
 
     code = textwrap.dedent(
         """
-        from mlvc_review.grading.sandbox import WorkerPool
+        from mlvc_review.grading.sandbox.pool import WorkerPool
         with WorkerPool() as pool, pool.open("import numpy\\ndef f(x):\\n    return x + 1\\n", "sneaky_mod.py") as s:
             assert s.call("f", [1]).value == 2
         """

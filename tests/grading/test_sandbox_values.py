@@ -10,11 +10,11 @@ import pytest
 import torch
 from hypothesis import given, settings
 
-from mlvc_review.grading import worker_callables
-from mlvc_review.grading.protocol import CallableSpec, decode, encode
-from mlvc_review.grading.worker_capture import CappedStream, OutputLimit
-from mlvc_review.grading.worker_child import describe_error
-from mlvc_review.grading.worker_values import NotPlain, gradients, to_plain, to_torch
+from mlvc_review.grading.sandbox import callables as worker_callables
+from mlvc_review.grading.sandbox.protocol import CallableSpec, decode, encode
+from mlvc_review.grading.sandbox.capture import CappedStream, OutputLimit
+from mlvc_review.grading.sandbox.worker_child import describe_error
+from mlvc_review.grading.sandbox.worker_values import NotPlain, gradients, to_plain, to_torch
 
 
 def test_plain_values_pass_and_survive_the_wire():

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mlvc_review.bank.loader import load_bank
-from mlvc_review.grading.protocol import CallableSpec
+from mlvc_review.grading.sandbox.protocol import CallableSpec
 from mlvc_review.grading.spec import Case, get_task, resolve
-from mlvc_review.grading.values import materialize
+from mlvc_review.grading.checks.values import materialize
 
 
 SUBMISSIONS = Path(__file__).parents[1] / "fixtures" / "submissions"
@@ -93,7 +93,7 @@ def graded_fixtures(chapter: int) -> dict[str, dict[str, dict]]:
 
     from mlvc_review.grading.batch import grade_paths
     from mlvc_review.grading.contract import CONTRACT
-    from mlvc_review.grading.report import document
+    from mlvc_review.grading.reports.document import document
     from mlvc_review.grading.runner import Options
     from mlvc_review.grading.starter import starter_source
 

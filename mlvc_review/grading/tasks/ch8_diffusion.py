@@ -13,7 +13,7 @@ import numpy as np
 
 from mlvc_reference.diffusion import alpha_bar as _alpha_bar
 from mlvc_reference.diffusion import linear_beta_schedule as _schedule
-from mlvc_review.grading.protocol import CallableSpec
+from mlvc_review.grading.sandbox.protocol import CallableSpec
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
 from mlvc_review.grading.tasks.strategies import cases, fixed, normal, uniform
 

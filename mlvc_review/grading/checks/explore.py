@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.checks import KINDS, Failure, GraderBug, TaskContext, remember
+from mlvc_review.grading.checks.kinds import KINDS, Failure, GraderBug, TaskContext, remember
 from mlvc_review.grading.spec import Check
-from mlvc_review.grading.values import summary
+from mlvc_review.grading.checks.values import summary
 
 NEEDS_GPU = "needs a GPU; --device cpu runs it slowly"
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from mlvc_review.errors import GradingError
-from mlvc_review.grading.worker_jail import PRIVATE_TMP, within
+from mlvc_review.grading.sandbox.jail import PRIVATE_TMP, within
 
 Status = Literal["ok", "error", "timeout", "memory", "crashed", "output"]
 _WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
@@ -109,11 +109,11 @@ def _hidden_dirs() -> list[str]:
 
     Each is covered by an empty tmpfs inside the sandbox. One that holds the Python
     install (a checkout with its virtual environment inside, as in CI) is covered too:
-    the sandbox binds the install back into it (`worker_jail.enter_namespaces`). Never
+    the sandbox binds the install back into it (`jail.enter_namespaces`). Never
     hidden: "/", a directory the system lives in, the install itself, or one whose cover
     would hide the sandbox's private /tmp.
     """
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # mlvc_review/
     candidates = {package, os.path.dirname(package), os.getcwd()}
     spec = importlib.util.find_spec("mlvc_reference")
     if spec is not None and spec.submodule_search_locations:
@@ -182,7 +182,7 @@ class WorkerPool:
 
     def open(self, source: str, filename: str, limits: Limits | None = None) -> Any:
         """Start an isolated session for one submission (imports it; see `import_outcome`)."""
-        from mlvc_review.grading.sandbox_session import SandboxSession
+        from mlvc_review.grading.sandbox.session import SandboxSession
 
         session = SandboxSession(self, source, filename, limits or self.limits)
         with self._lock:

@@ -11,11 +11,11 @@ import time
 from typing import Any, Literal
 
 from mlvc_review.errors import GradingError
-from mlvc_review.grading.protocol import ProtocolError
-from mlvc_review.grading.sandbox import CallOutcome, Limits
-from mlvc_review.grading.sandbox_watchdog import MemoryExceeded, Watchdog
-from mlvc_review.grading.sandbox_process import SandboxProcess, death_text
-from mlvc_review.grading.sandbox_wire import ChannelClosed, ChannelTimeout
+from mlvc_review.grading.sandbox.protocol import ProtocolError
+from mlvc_review.grading.sandbox.pool import CallOutcome, Limits
+from mlvc_review.grading.sandbox.watchdog import MemoryExceeded, Watchdog
+from mlvc_review.grading.sandbox.process import SandboxProcess, death_text
+from mlvc_review.grading.sandbox.wire import ChannelClosed, ChannelTimeout
 
 _STATUSES = ("ok", "error", "timeout", "memory", "crashed", "output")
 

@@ -31,9 +31,11 @@ import types
 
 
 def _stub_packages() -> None:
-    """Make ``mlvc_review.grading.*`` importable without executing any package ``__init__``."""
+    """Make ``mlvc_review.grading.sandbox.*`` importable without executing any package ``__init__``."""
     here = os.path.dirname(os.path.abspath(__file__))
-    for name, path in (("mlvc_review", os.path.dirname(here)), ("mlvc_review.grading", here)):
+    grading = os.path.dirname(here)
+    packages = (("mlvc_review", os.path.dirname(grading)), ("mlvc_review.grading", grading), ("mlvc_review.grading.sandbox", here))
+    for name, path in packages:
         if name not in sys.modules:
             module = types.ModuleType(name)
             module.__path__ = [path]
@@ -42,8 +44,8 @@ def _stub_packages() -> None:
 
 def _intermediate(conn: socket.socket, cfg: dict, level: str, template_pid: int) -> None:
     """Set up isolation for one submission, fork its sandbox process, report its death."""
-    from mlvc_review.grading import worker_child, worker_jail
-    from mlvc_review.grading.sandbox_wire import Channel
+    from mlvc_review.grading.sandbox import jail as worker_jail, worker_child
+    from mlvc_review.grading.sandbox.wire import Channel
 
     os.setsid()
     worker_jail.die_with_parent()
@@ -113,7 +115,7 @@ def main(argv: list[str]) -> None:
 
         torch.set_num_threads(1)
     _stub_packages()
-    from mlvc_review.grading import worker_child, worker_jail  # noqa: F401 - loaded before any fork
+    from mlvc_review.grading.sandbox import jail as worker_jail, worker_child  # noqa: F401 - loaded before any fork
 
     # what the sandbox uid must be able to read: the interpreter, stdlib and site-packages
     cfg["expose"] = [sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages()]

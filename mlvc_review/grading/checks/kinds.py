@@ -15,9 +15,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from mlvc_review.grading.compare import compare
+from mlvc_review.grading.checks.compare import compare
 from mlvc_review.grading.spec import Case, Check, TaskSpec
-from mlvc_review.grading.values import materialize
+from mlvc_review.grading.checks.values import materialize
 
 STOP_STATUSES = {"timeout": "timeout", "memory": "error", "crashed": "error", "output": "error"}
 STOP_TEXT = {
@@ -156,7 +156,7 @@ def eval_property(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
 
 def eval_gradient(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
     """Gradients (torch mode) against the reference's torch autograd, for every float array argument."""
-    from mlvc_review.grading.gradients import reference_grads
+    from mlvc_review.grading.checks.gradients import reference_grads
 
     wrt = [i for i, a in enumerate(case.args) if isinstance(a, np.ndarray) and a.dtype.kind == "f"]
     grads, grad_output = reference_grads(ctx.reference, case, wrt)
@@ -199,6 +199,6 @@ def _exception_line(text: str | None) -> str:
 
 
 def _brief(value: Any) -> str:
-    from mlvc_review.grading.values import short
+    from mlvc_review.grading.checks.values import short
 
     return short(value, 60)

@@ -12,8 +12,8 @@ import signal
 import socket
 import time
 
-from mlvc_review.grading.protocol import ProtocolError
-from mlvc_review.grading.sandbox_wire import Channel, ChannelClosed, ChannelTimeout
+from mlvc_review.grading.sandbox.protocol import ProtocolError
+from mlvc_review.grading.sandbox.wire import Channel, ChannelClosed, ChannelTimeout
 
 
 def death_text(code: object) -> str:

@@ -50,7 +50,7 @@ class CallableSpec:
     """A grader-supplied callable the worker builds from its registry of trusted factories.
 
     Args:
-        name: registry key, e.g. ``"linear_eps"`` (see `worker_callables`).
+        name: registry key, e.g. ``"linear_eps"`` (see `sandbox.callables`).
         params: plain data (arrays, numbers) the factory needs.
     """
 

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from mlvc_review.grading.protocol import CallableSpec
+from mlvc_review.grading.sandbox.protocol import CallableSpec
 
 
 def linear_eps(params: dict, *, mode: str, dtype: str, device: str) -> Callable[[Any, Any], Any]:

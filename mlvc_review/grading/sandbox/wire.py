@@ -14,7 +14,7 @@ import struct
 import time
 from typing import Any, Callable
 
-from mlvc_review.grading.protocol import MAX_MESSAGE_BYTES, ProtocolError, decode, encode
+from mlvc_review.grading.sandbox.protocol import MAX_MESSAGE_BYTES, ProtocolError, decode, encode
 
 _LEN = struct.Struct("<Q")
 

@@ -18,11 +18,11 @@ import sys
 import time
 from typing import Any
 
-from mlvc_review.grading import worker_callables, worker_jail, worker_values
-from mlvc_review.grading.protocol import CallableSpec
-from mlvc_review.grading.sandbox_watchdog import memory_kb
-from mlvc_review.grading.sandbox_wire import Channel
-from mlvc_review.grading.worker_capture import Capture, OutputLimit
+from mlvc_review.grading.sandbox import callables as worker_callables, jail as worker_jail, worker_values
+from mlvc_review.grading.sandbox.protocol import CallableSpec
+from mlvc_review.grading.sandbox.watchdog import memory_kb
+from mlvc_review.grading.sandbox.wire import Channel
+from mlvc_review.grading.sandbox.capture import Capture, OutputLimit
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}\.py")
 _MEMORY_TEXT = ("can't allocate memory", "DefaultCPUAllocator", "out of memory")

@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 
-from mlvc_review.grading.checks import Failure, plain
-from mlvc_review.grading.compare import compare
+from mlvc_review.grading.checks.kinds import Failure, plain
+from mlvc_review.grading.checks.compare import compare
 from mlvc_review.grading.spec import Check, resolve
 from mlvc_review.grading.taskinfo import KnownMistake
-from mlvc_review.grading.values import materialize
+from mlvc_review.grading.checks.values import materialize
 
 
 def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: list[tuple[Check, Failure]], lang: str = "en") -> dict[str, str] | None:

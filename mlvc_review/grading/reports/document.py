@@ -66,13 +66,13 @@ def render_json(doc: dict[str, Any]) -> str:
 
 
 def _junit(doc: dict[str, Any]) -> str:
-    from mlvc_review.grading.report_junit import render_junit
+    from mlvc_review.grading.reports.junit import render_junit
 
     return render_junit(doc)
 
 
 def _gradescope(doc: dict[str, Any]) -> str:
-    from mlvc_review.grading.report_gradescope import render_gradescope
+    from mlvc_review.grading.reports.gradescope import render_gradescope
 
     return render_gradescope(doc)
 

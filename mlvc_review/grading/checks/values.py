@@ -16,11 +16,11 @@ def materialize(value: Any) -> Any:
     The reference and known mistakes get such a copy, so they can neither alter the case
     nor see the arrays the sandbox call used.
     """
-    from mlvc_review.grading.protocol import CallableSpec
+    from mlvc_review.grading.sandbox.protocol import CallableSpec
 
     if isinstance(value, CallableSpec):
         # the sandbox worker's own factories, so the reference sees the very callable the student gets
-        from mlvc_review.grading.worker_callables import build
+        from mlvc_review.grading.sandbox.callables import build
 
         return build(CallableSpec(value.name, materialize(dict(value.params))), mode="numpy", dtype="float64", device="cpu")
     if isinstance(value, np.ndarray):
@@ -36,7 +36,7 @@ def materialize(value: Any) -> Any:
 
 def summary(value: Any, full: bool = True) -> Any:
     """JSON-ready form of plain data: small arrays as nested lists, large ones as shape + first values."""
-    from mlvc_review.grading.protocol import CallableSpec
+    from mlvc_review.grading.sandbox.protocol import CallableSpec
 
     if isinstance(value, CallableSpec):
         return {"callable": value.name, "params": summary(dict(value.params), full)}

@@ -7,7 +7,7 @@ from typing import Any, Callable
 import numpy as np
 
 from mlvc_review.grading.spec import Case
-from mlvc_review.grading.values import materialize
+from mlvc_review.grading.checks.values import materialize
 
 
 def reference_grads(reference: Callable[..., Any], case: Case, wrt: list[int]) -> tuple[list[np.ndarray], np.ndarray]:
@@ -24,7 +24,7 @@ def reference_grads(reference: Callable[..., Any], case: Case, wrt: list[int]) -
     """
     import torch
 
-    from mlvc_review.grading.checks import GraderBug
+    from mlvc_review.grading.checks.kinds import GraderBug
 
     args = list(materialize(case.args))
     leaves = {}
