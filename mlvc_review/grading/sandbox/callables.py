@@ -10,6 +10,12 @@ x_t ``(n, ...)`` with ``D = prod(x_t.shape[1:])``, t ``(n,)`` (ints allowed);
 ``flatten(x_t)`` is ``x_t.reshape(n, D)`` (C order) and t is first cast to x_t's
 dtype. In torch mode A is a tensor of the call's dtype on its device, so the
 model is differentiable in x_t.
+
+``tanh_mlp`` — params ``{"W1": (h, D), "b1": (h,), "W2": (k, h), "b2": (k,)}`` -> a
+``torch.nn.Sequential`` classifier ``logits = tanh(flatten(x) W1^T + b1) W2^T + b2`` for
+x ``(n, ...)`` with ``D = prod(x.shape[1:])``: a real module (``model.eval()``,
+``model.zero_grad()`` work), parameters frozen, differentiable in x. Its weights have
+the call's dtype and device in torch mode, float64 on the CPU otherwise.
 """
 
 from __future__ import annotations
@@ -46,7 +52,24 @@ def linear_eps(params: dict, *, mode: str, dtype: str, device: str) -> Callable[
     return eps_model
 
 
-REGISTRY: dict[str, Callable[..., Callable]] = {"linear_eps": linear_eps}
+def tanh_mlp(params: dict, *, mode: str, dtype: str, device: str) -> Any:
+    """A fixed two-layer tanh classifier on the flattened input (see module docstring)."""
+    import torch
+
+    W1, b1, W2, b2 = (np.asarray(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2"))
+    if W1.ndim != 2 or W2.ndim != 2 or b1.shape != W1.shape[:1] or W2.shape[1] != W1.shape[0] or b2.shape != W2.shape[:1]:
+        raise ValueError(f"tanh_mlp needs W1 (h, D), b1 (h,), W2 (k, h), b2 (k,); got {W1.shape}, {b1.shape}, {W2.shape}, {b2.shape}")
+    t_dtype, t_device = (getattr(torch, dtype), device) if mode == "torch" else (torch.float64, "cpu")
+    (h, D), k = W1.shape, W2.shape[0]
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(D, h), torch.nn.Tanh(), torch.nn.Linear(h, k))
+    with torch.no_grad():
+        for layer, (W, b) in ((model[1], (W1, b1)), (model[3], (W2, b2))):
+            layer.weight.copy_(torch.from_numpy(W))
+            layer.bias.copy_(torch.from_numpy(b))
+    return model.to(dtype=t_dtype, device=t_device).requires_grad_(False).eval()
+
+
+REGISTRY: dict[str, Callable[..., Callable]] = {"linear_eps": linear_eps, "tanh_mlp": tanh_mlp}
 
 
 def build(value: Any, *, mode: str, dtype: str, device: str) -> Any:
