@@ -29,18 +29,39 @@ def read_parsed(session: "Session", ctx: "Ctx", checker: Any, prompt: str) -> tu
         try:
             return raw, checker.parse(ctx.question, ctx.variant, raw, session.lang)
         except InvalidAnswer as err:
-            session.io.show(ev.InvalidInput(err.message, err.understood, session.lang))
+            session.io.show(ev.InvalidInput(err.text(session.lang), err.understood, session.lang))
+        except Exception as err:  # a checker bug: reported, never a traceback, nothing counted
+            not_checked(session, ctx, raw, "parse", err)
+
+
+def read_graded(session: "Session", ctx: "Ctx", checker: Any, prompt: str) -> tuple[str, Any, Any] | None:
+    """(raw, parsed, grade) of the first answer that parses and can be graded; None when the student skips."""
+    while True:
+        answer = read_parsed(session, ctx, checker, prompt)
+        if answer is None:
+            return None
+        raw, parsed = answer
+        try:
+            return raw, parsed, checker.grade(ctx.question, ctx.variant, parsed, session.lang)
+        except Exception as err:  # a checker bug: reported, never a traceback, nothing counted
+            not_checked(session, ctx, raw, "grade", err)
+
+
+def not_checked(session: "Session", ctx: "Ctx", raw: str, stage: str, err: Exception) -> None:
+    """Tell the student the answer could not be checked and was not counted; log a report of the error."""
+    from mlvc_review.quiz.incidents import report_checker_error
+
+    path = report_checker_error(ctx.question, ctx.item.seed, raw, stage, session.lang, err)
+    session.io.show(ev.Notice(t("not_checked", session.lang, report=path or "-"), "warn"))
 
 
 def ask_graded(session: "Session", ctx: "Ctx") -> None:
     """choice, multi, numeric, symbolic, matrix_expr: parse, grade, rate from correctness, hints and time."""
-    q, checker = ctx.question, session.checker(ctx.question.type)
-    answer = read_parsed(session, ctx, checker, t("answer", session.lang))
+    answer = read_graded(session, ctx, session.checker(ctx.question.type), t("answer", session.lang))
     if answer is None:
         return session.skip(ctx)
-    raw, parsed = answer
-    grade = checker.grade(q, ctx.variant, parsed, session.lang)
-    rating = rating_for(q.type, grade.correct, ctx.hints_used, session.clock() - ctx.started)
+    raw, parsed, grade = answer
+    rating = rating_for(ctx.question.type, grade.correct, ctx.hints_used, session.clock() - ctx.started)
     session.finish(ctx, raw, grade, rating, parsed)
 
 
@@ -53,11 +74,10 @@ def ask_flashcard(session: "Session", ctx: "Ctx") -> None:
     from mlvc_review.quiz.checkers.flashcard import RATING_ALIASES
 
     ctx.reserved = ctx.reserved | set(RATING_ALIASES)  # every rating is an answer now: 'h' means hard, not hint
-    answer = read_parsed(session, ctx, checker, t("rate", session.lang))
+    answer = read_graded(session, ctx, checker, t("rate", session.lang))
     if answer is None:
         return session.skip(ctx)
-    raw, parsed = answer
-    grade = checker.grade(q, ctx.variant, parsed, session.lang)
+    raw, parsed, grade = answer
     rating = rating_for("flashcard", grade.correct, ctx.hints_used, 0.0, self_rating=str(parsed.value))
     session.finish(ctx, raw, grade, rating, parsed)
 

@@ -14,6 +14,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nothing_graded": ("nothing in this task could be graded yet; :s skips it", "此题暂时无法评分；输入 :s 跳过"),
     "type_ready": ("type 'ready' when the file is saved", "保存文件后输入 ready"),
     "empty": ("type an answer, or :? for help", "请输入答案，或输入 :? 查看帮助"),
+    "not_checked": ("could not check this answer; it was not counted (report: {report}). Write it another way, "
+                    "or :s to skip", "无法检查这个答案，本次不计分（报告：{report}）。请换一种写法，或输入 :s 跳过"),
     "no_more_hints": ("no more hints for this question", "本题没有更多提示"),
     "no_hints_exam": ("no hints in an exam", "考试中不提供提示"),
     "help_keys": ("{keys} hint  {skip} skip  {quit} quit  {help} help", "{keys} 提示  {skip} 跳过  {quit} 退出  {help} 帮助"),

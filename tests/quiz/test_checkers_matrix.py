@@ -163,3 +163,46 @@ def test_selfcheck_reports_a_reference_with_a_shape_error():
                        symbols=SYMBOLS, answer="X y")
     problems = selfcheck(q, seeds=[0])
     assert problems == ["seed 0: its own answer 'X y' scores 0: X (n x d) times y (n x 1) does not align: d != n"]
+
+
+def linear_classifier() -> MatrixQuestion:
+    return MatrixQuestion(id="und.ga-linear-classifier", chapter=4, type="matrix_expr", topic="t", prompt="x*?",
+                          explanation="w/(2 lam)", symbols={"w": {"shape": ["d", 1]}, "lam": {"shape": []}},
+                          answer="w/(2*lam)", wrong_answers=[{"answer": "w", "why": "the scale is 1/(2 lam)"}])
+
+
+@pytest.mark.parametrize("raw", ["inv(2 lam I) w", "(2 lam I)^-1 w", "inv(2*lam*I)*w", "I w/(2 lam)", "w/(2*lam*I)",
+                                 "((2 lam I))^-1 w",
+                                 "w/(2 I lam)", "inv(lam I + lam I) w", "1/2 inv(lam I) w", "w / 2 / lam"])
+@pytest.mark.parametrize("seed", range(6))
+def test_scaled_identities_with_a_single_column_never_crash_and_are_right(raw, seed):
+    # some instances draw d = 1, where I w is a 1 x 1 matrix, not a scaled identity
+    g = grade(linear_classifier(), raw, seed)
+    assert g.correct, (raw, g.feedback)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_bare_identity_times_w_is_w_and_explains_itself(seed):
+    g = grade(linear_classifier(), "I w", seed)
+    assert not g.correct and g.feedback[-1] == "the scale is 1/(2 lam)"
+
+
+def test_dividing_by_a_matrix_is_asked_again_not_counted():
+    q = normal_equation()
+    with pytest.raises(InvalidAnswer, match="only divide by a scalar .or a scalar times I.") as err:
+        CHECKER.parse(q, draw_variant(q, 0), "X^T y / (X^T X)")
+    assert err.value.understood == "X^T y / (X^T X)"
+    assert grade(normal_equation(), "X^T y / (lam I)").feedback[0].startswith("the values differ")
+
+
+def test_a_one_by_one_value_stays_a_matrix_where_the_shape_says_so():
+    from mlvc_review.bank.schema import MatrixSymbol
+    from mlvc_review.quiz.checkers.matrix_eval import Eye, value_of
+
+    symbols = {"w": MatrixSymbol(shape=["d", 1]), "y": MatrixSymbol(shape=["n"]), "A": MatrixSymbol(shape=["d", "d"])}
+    values = {"w": np.array([[3.0]]), "y": np.array([[1.0], [2.0]]), "A": np.array([[2.0]])}
+    assert np.array_equal(value_of(parse_matrix("I w", symbols), values, symbols), [[3.0]])
+    assert value_of(parse_matrix("y^T y I", symbols), values, symbols) == Eye(5.0)
+    assert value_of(parse_matrix("I (y^T y)", symbols), values, symbols) == Eye(5.0)
+    assert np.array_equal(value_of(parse_matrix("A + y^T y I", symbols), values, symbols), [[7.0]])
+    assert np.array_equal(value_of(parse_matrix("I + 2 y^T y", symbols), values, symbols), [[11.0]])

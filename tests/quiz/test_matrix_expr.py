@@ -79,12 +79,12 @@ def test_values_with_identity_scalars_and_one_by_one():
     rng = np.random.default_rng(0)
     values = {"X": rng.standard_normal((6, 3)), "y": rng.standard_normal((6, 1)), "lam": 0.7}
     X, y, lam = values["X"], values["y"], values["lam"]
-    ridge = value_of(parse_matrix("(X.T @ X + lam*I)^-1 X.T y", SYMBOLS), values)
+    ridge = value_of(parse_matrix("(X.T @ X + lam*I)^-1 X.T y", SYMBOLS), values, SYMBOLS)
     assert np.allclose(ridge, np.linalg.solve(X.T @ X + lam * np.eye(3), X.T @ y))
-    assert np.allclose(value_of(parse_matrix("y^T y X", SYMBOLS), values), (y.T @ y).item() * X)
-    assert value_of(parse_matrix("2 I lam", SYMBOLS), values) == Eye(1.4)
+    assert np.allclose(value_of(parse_matrix("y^T y X", SYMBOLS), values, SYMBOLS), (y.T @ y).item() * X)
+    assert value_of(parse_matrix("2 I lam", SYMBOLS), values, SYMBOLS) == Eye(1.4)
     with pytest.raises(Singular, match=r"X X\^T"):
-        value_of(parse_matrix("inv(X X^T)", SYMBOLS), values)
+        value_of(parse_matrix("inv(X X^T)", SYMBOLS), values, SYMBOLS)
 
 
 SQUARE = {"A": MatrixSymbol(shape=["d", "d"]), "B": MatrixSymbol(shape=["d", "d"]), "s": MatrixSymbol(shape=[])}
@@ -114,7 +114,7 @@ def test_render_then_parse_gives_the_same_value(tree):
     again = parse_matrix(text, SQUARE)
     assert render(again) == text
     try:
-        want, got = value_of(tree, values), value_of(again, values)
+        want, got = value_of(tree, values, SQUARE), value_of(again, values, SQUARE)
     except (Singular, ZeroDivisionError, FloatingPointError):
         assume(False)
         return

@@ -18,14 +18,25 @@ class InvalidAnswer(Exception):
     """Malformed input: shown to the student, who is asked again; not an attempt.
 
     Args:
-        message: what is wrong with the input, in the student's language where possible.
+        message: what is wrong with the input (English, or already in the student's language).
         understood: what was understood so far (e.g. a parsed prefix), or None.
+        zh: the same message in Chinese, when the raiser did not know the session's language.
     """
 
-    def __init__(self, message: str, understood: str | None = None):
+    def __init__(self, message: str, understood: str | None = None, zh: str | None = None):
         super().__init__(message)
         self.message = message
         self.understood = understood
+        self.zh = zh
+
+    @classmethod
+    def of(cls, en: str, zh: str, understood: str | None = None, **values: object) -> "InvalidAnswer":
+        """An InvalidAnswer in both languages, `{name}` fields filled from `values`."""
+        return cls(en.format(**values), understood, zh.format(**values))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (English when there is no Chinese version)."""
+        return self.zh if lang == "zh" and self.zh else self.message
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ import numpy as np
 from mlvc_review.bank.params import Variant, fill
 from mlvc_review.bank.model import MatrixQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
-from mlvc_review.quiz.checkers.matrix_eval import ShapeMismatch, Singular, shape_of, show, value_of
+from mlvc_review.quiz.checkers.matrix_eval import (
+    Eye, MatrixDivision, ShapeMismatch, Singular, dense, shape_of, show, value_of,
+)
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
 from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
 
@@ -23,9 +25,17 @@ RTOL = 1e-6
 
 
 def close(got: Any, want: Any) -> bool:
-    """Same size and np.allclose(got, want, rtol=1e-6) with an absolute floor scaled to `want`."""
+    """Same size and np.allclose(got, want, rtol=1e-6) with an absolute floor scaled to `want`.
+
+    A scaled identity (`Eye`) takes the size of the other side; anything not finite is not close.
+    """
+    got, want = dense(got, want), dense(want, got)
+    if isinstance(got, Eye) or isinstance(want, Eye):
+        got, want = (x.c if isinstance(x, Eye) else x for x in (got, want))
+        if isinstance(got, np.ndarray) or isinstance(want, np.ndarray):
+            return False
     got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
-    if got.size != want.size:
+    if got.size != want.size or not (np.all(np.isfinite(got)) and np.all(np.isfinite(want))):
         return False
     scale = max(1.0, float(np.max(np.abs(want))))
     return bool(np.allclose(got.reshape(want.shape), want, rtol=RTOL, atol=1e-9 * scale))
@@ -43,6 +53,13 @@ class MatrixChecker:
 
     def parse(self, question: MatrixQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
         node = self._read(question, raw.strip())
+        try:
+            shape_of(node, question.symbols)
+        except MatrixDivision as err:  # notation, not a wrong answer: asked again
+            raise InvalidAnswer(f"{err}: write inv(B) A or A inv(B) for a matrix B",
+                                understood=mx.render(node)) from None
+        except ShapeMismatch:
+            pass  # a wrong answer, explained when it is graded
         return Parsed(value=node, understood=mx.render(node))
 
     def _mismatch(self, question: MatrixQuestion, node: mx.Node, ref: mx.Node, lang: str) -> str | None:
@@ -51,7 +68,10 @@ class MatrixChecker:
             got = shape_of(node, question.symbols)
         except ShapeMismatch as err:
             return str(err)
-        want = shape_of(ref, question.symbols)
+        try:
+            want = shape_of(ref, question.symbols)
+        except ShapeMismatch as err:
+            return f"the reference answer does not typecheck: {err}"
         if got == ("I",):
             return tr(lang, "the size of I cannot be told from this expression", "无法从这个表达式确定 I 的大小")
         if not _same_shape(got, want):
@@ -59,12 +79,13 @@ class MatrixChecker:
                       g=show(got), w=show(want))
         return None
 
-    def _agrees(self, node: mx.Node, cases: list[Instance], other: mx.Node | None = None) -> tuple[bool, str | None]:
+    def _agrees(self, question: MatrixQuestion, node: mx.Node, cases: list[Instance],
+                other: mx.Node | None = None) -> tuple[bool, str | None]:
         """(`node` equals the reference, or `other`, on every instance; what shows otherwise)."""
         for case in cases:
             try:
-                got = value_of(node, case.values)
-                want = case.want if other is None else value_of(other, case.values)
+                got = value_of(node, case.values, question.symbols)
+                want = case.want if other is None else value_of(other, case.values, question.symbols)
             except Singular as err:
                 return False, f"{err} is singular (cannot be inverted) for {case.describe()}"
             if not close(got, want):
@@ -79,16 +100,19 @@ class MatrixChecker:
             fits = _same_shape(shape_of(node, question.symbols), shape_of(wrong, question.symbols))
         except ShapeMismatch:
             return False
-        return fits and bool(cases) and self._agrees(node, cases, wrong)[0]
+        return fits and bool(cases) and self._agrees(question, node, cases, wrong)[0]
 
     def grade(self, question: MatrixQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
         node: mx.Node = parsed.value
         ref = self._read(question, fill(question.answer, variant.params))
         expected = self.expected(question, variant, lang)
         mismatch = self._mismatch(question, node, ref, lang)
-        cases = instances(question, ref, variant.rng("matrix"))
+        try:
+            cases = instances(question, ref, variant.rng("matrix"))
+        except ValueError as err:  # a broken reference (ShapeMismatch, always singular): selfcheck reports it
+            cases, mismatch = [], mismatch or f"the reference answer cannot be evaluated: {err}"
         if mismatch is None:
-            same, why = self._agrees(node, cases)
+            same, why = self._agrees(question, node, cases)
             if same:
                 note = tr(lang, "equal on {k} random instances", "在 {k} 个随机实例上相等", k=len(cases))
                 return Grade.of(1.0, [note], expected)

@@ -2,8 +2,12 @@
 
 The shape pass works with dimension *names* ([n, d] -> (n x d)), so a mismatch can be
 explained in the question's own terms; the value pass works with NumPy on drawn
-sizes. `I` is an identity of whatever size fits (`Eye`, a scaled identity), and a
-(1 x 1) result multiplies like a scalar, as it does on paper (y^T y X).
+sizes and is steered by the same shape rules, so a dimension drawn as 1 (w is d x 1
+with d = 1) is still a matrix, never a scalar. `I` is an identity of whatever size
+fits (`Eye`, a scaled identity), and a (1 x 1) result multiplies like a scalar, as it
+does on paper (y^T y X). Dividing by a scalar or by a scalar times I is allowed;
+dividing by any other matrix is `MatrixDivision` (a notation question, not a wrong
+answer: inv(B) A and A inv(B) differ).
 """
 
 from __future__ import annotations
@@ -21,10 +25,15 @@ Shape = tuple  # () scalar, ("I",) identity of any size, (rows, cols) with str o
 SCALAR: Shape = ()
 IDENT: Shape = ("I",)
 MAX_COND = 1e10
+TINY = 1e-12
 
 
 class ShapeMismatch(ValueError):
     """The expression does not typecheck; the message explains where, in dimension names."""
+
+
+class MatrixDivision(ShapeMismatch):
+    """A division by a matrix that is not a scalar multiple of I: ambiguous notation."""
 
 
 class Singular(ValueError):
@@ -46,16 +55,43 @@ def _scalar_like(shape: Shape) -> bool:
     return shape == SCALAR or shape == (1, 1)
 
 
-def shape_of(node: mx.Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
-    """The shape of `node`; ShapeMismatch names the first operation that does not fit."""
-    kind = node[0]
-    if kind == "sym":
-        return symbol_shape(symbols[node[1]])
-    if kind == "num":
-        return SCALAR
-    if kind == "I":
+def _square(shape: Shape) -> bool:
+    return len(shape) == 2 and shape[0] == shape[1]
+
+
+def mul_shape(a: Shape, b: Shape, left: str = "", right: str = "") -> Shape:
+    """The shape of a product: scalars and (1 x 1) scale, I takes the other side's size."""
+    if IDENT in (a, b) and (a == b or _scalar_like(a) or _scalar_like(b)):
         return IDENT
-    parts = [shape_of(child, symbols) for child in node[1:] if isinstance(child, tuple)]
+    if _scalar_like(a):
+        return b if b != SCALAR else a
+    if _scalar_like(b) or b == IDENT:
+        return a
+    if a == IDENT:
+        return b
+    if a[1] != b[0]:
+        raise ShapeMismatch(f"{left} {show(a)} times {right} {show(b)} does not align: {a[1]} != {b[0]}")
+    return (a[0], b[1])
+
+
+def add_shape(a: Shape, b: Shape, kind: str = "add", left: str = "", right: str = "") -> Shape:
+    """The shape of a sum: equal shapes, two scalars, or I plus a square matrix."""
+    if a == b or (_scalar_like(a) and _scalar_like(b)):
+        return a if a != SCALAR else b
+    if IDENT in (a, b):
+        other, name = (b, right) if a == IDENT else (a, left)
+        if _square(other):
+            return other
+        raise ShapeMismatch(f"I can only be added to a square matrix, and {name} is {show(other)}"
+                            + ("; write the scalar times I" if other == SCALAR else ""))
+    word = "add" if kind == "add" else "subtract"
+    hint = "; write the scalar times I" if SCALAR in (a, b) else ""
+    raise ShapeMismatch(f"cannot {word} {left} {show(a)} and {right} {show(b)}{hint}")
+
+
+def _node_shape(node: mx.Node, parts: list[Shape]) -> Shape:
+    """The shape of `node` from its children's shapes `parts`."""
+    kind = node[0]
     a = parts[0]
     if kind == "neg":
         return a
@@ -68,29 +104,24 @@ def shape_of(node: mx.Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
     b = parts[1]
     left, right = mx.render(node[1]), mx.render(node[2])
     if kind in ("add", "sub"):
-        if a == b or (_scalar_like(a) and _scalar_like(b)):
-            return a if a != SCALAR else b
-        if IDENT in (a, b):
-            other, name = (b, right) if a == IDENT else (a, left)
-            if len(other) == 2 and other[0] == other[1]:
-                return other
-            raise ShapeMismatch(f"I can only be added to a square matrix, and {name} is {show(other)}"
-                                + ("; write the scalar times I" if other == SCALAR else ""))
-        word = "add" if kind == "add" else "subtract"
-        hint = "; write the scalar times I" if SCALAR in (a, b) else ""
-        raise ShapeMismatch(f"cannot {word} {left} {show(a)} and {right} {show(b)}{hint}")
+        return add_shape(a, b, kind, left, right)
     if kind == "div":
-        if not _scalar_like(b):
-            raise ShapeMismatch(f"you can only divide by a scalar, and {right} is {show(b)}")
-        return a
-    # mul
-    if _scalar_like(a) or a == IDENT:
-        return b if b != SCALAR else a
-    if _scalar_like(b) or b == IDENT:
-        return a
-    if a[1] != b[0]:
-        raise ShapeMismatch(f"{left} {show(a)} times {right} {show(b)} does not align: {a[1]} != {b[0]}")
-    return (a[0], b[1])
+        if not (_scalar_like(b) or b == IDENT):
+            raise MatrixDivision(f"you can only divide by a scalar (or a scalar times I), and {right} is {show(b)}")
+        return IDENT if a == IDENT else a
+    return mul_shape(a, b, left, right)
+
+
+def shape_of(node: mx.Node, symbols: Mapping[str, MatrixSymbol]) -> Shape:
+    """The shape of `node`; ShapeMismatch names the first operation that does not fit."""
+    kind = node[0]
+    if kind == "sym":
+        return symbol_shape(symbols[node[1]])
+    if kind == "num":
+        return SCALAR
+    if kind == "I":
+        return IDENT
+    return _node_shape(node, [shape_of(child, symbols) for child in node[1:] if isinstance(child, tuple)])
 
 
 @dataclass(frozen=True)
@@ -100,73 +131,124 @@ class Eye:
     c: float
 
 
-def _as_scalar(value: Any) -> Any:
-    return float(value.item()) if isinstance(value, np.ndarray) and value.shape == (1, 1) else value
+def _scalar(value: Any) -> float:
+    """The number in a scalar or (1 x 1) value."""
+    return float(value.reshape(-1)[0]) if isinstance(value, np.ndarray) else float(value)
+
+
+def _coeff(value: Any) -> float:
+    return value.c if isinstance(value, Eye) else _scalar(value)
+
+
+def _fit(value: Any, shape: Shape) -> Any:
+    """`value` in the form its shape calls for: a float, an Eye, or a 2-D array."""
+    if shape == SCALAR:
+        return _scalar(value)
+    if shape == IDENT:
+        return value if isinstance(value, Eye) else Eye(_scalar(value))
+    if isinstance(value, np.ndarray):
+        return value
+    return np.array([[_coeff(value)]])
+
+
+def dense(value: Any, like: Any) -> Any:
+    """`value` as an array the size of `like` when it is an Eye (a scaled identity), else unchanged."""
+    if isinstance(value, Eye) and isinstance(like, np.ndarray) and like.ndim == 2 and like.shape[0] == like.shape[1]:
+        return value.c * np.eye(like.shape[0])
+    return value
 
 
 def _inv(value: Any, text: str) -> Any:
-    if isinstance(value, Eye):
-        return Eye(1.0 / value.c)
-    if not isinstance(value, np.ndarray) or value.shape == (1, 1):
-        if abs(_as_scalar(value)) < 1e-12:
-            raise Singular(text)
-        return 1.0 / value
-    if np.linalg.cond(value) > MAX_COND:
+    if isinstance(value, np.ndarray) and value.shape != (1, 1):
+        if not np.all(np.isfinite(value)):
+            return np.full(value.shape, np.nan)
+        try:
+            if np.linalg.cond(value) > MAX_COND:
+                raise Singular(text)
+            return np.linalg.inv(value)
+        except np.linalg.LinAlgError:
+            raise Singular(text) from None
+    c = _coeff(value)
+    if not abs(c) > TINY:  # also catches nan
         raise Singular(text)
-    return np.linalg.inv(value)
+    if isinstance(value, Eye):
+        return Eye(1.0 / c)
+    return np.array([[1.0 / c]]) if isinstance(value, np.ndarray) else 1.0 / c
 
 
-def _mul(a: Any, b: Any) -> Any:
-    if isinstance(a, Eye) and isinstance(b, Eye):
-        return Eye(a.c * b.c)
-    if isinstance(a, Eye) or isinstance(b, Eye):
-        eye, other = (a, b) if isinstance(a, Eye) else (b, a)
-        if isinstance(other, np.ndarray) and other.shape != (1, 1):
-            return eye.c * other
-        return Eye(eye.c * _as_scalar(other))
-    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape[1] == b.shape[0]:
-        # (a0 x k) @ (k x b1) -> (a0 x b1)
-        return a @ b
-    return _as_scalar(a) * _as_scalar(b)
+def _mul(a: Any, sa: Shape, b: Any, sb: Shape, shape: Shape) -> Any:
+    """The product of values `a` (shape `sa`) and `b` (shape `sb`), whose shape is `shape`."""
+    if shape == IDENT:
+        return Eye(_coeff(a) * _coeff(b))
+    if _scalar_like(sa):  # b is a number or an array here: a product with I would be I
+        return _fit(_scalar(a) * b, shape)
+    if _scalar_like(sb):
+        return _fit(a * _scalar(b), shape)
+    if sa == IDENT:
+        return a.c * b
+    if sb == IDENT:
+        return a * b.c
+    return a @ b  # (a0 x k) @ (k x b1) -> (a0 x b1)
 
 
-def _add(a: Any, b: Any, sign: float) -> Any:
+def _add(a: Any, b: Any, sign: float, shape: Shape) -> Any:
     if isinstance(a, Eye) and isinstance(b, Eye):
         return Eye(a.c + sign * b.c)
+    if shape == SCALAR:
+        return _scalar(a) + sign * _scalar(b)
     if isinstance(a, Eye):
         return a.c * np.eye(b.shape[0]) + sign * b
     if isinstance(b, Eye):
         return a + sign * b.c * np.eye(a.shape[0])
-    if isinstance(a, np.ndarray) != isinstance(b, np.ndarray):
-        a, b = _as_scalar(a), _as_scalar(b)
-    return a + sign * b
+    return _fit(a, shape) + sign * _fit(b, shape)
 
 
-def value_of(node: mx.Node, values: Mapping[str, Any]) -> Any:
-    """The value of a well-shaped `node`: a float, a 2-D array, or an `Eye`; Singular on a bad inverse."""
-    kind = node[0]
-    if kind == "sym":
-        return values[node[1]]
-    if kind == "num":
-        return node[1]
-    if kind == "I":
-        return Eye(1.0)
-    a = value_of(node[1], values)
-    if kind == "neg":
-        return Eye(-a.c) if isinstance(a, Eye) else -a
-    if kind == "T":
-        return a.T if isinstance(a, np.ndarray) else a
-    if kind == "inv":
-        return _inv(a, mx.render(node[1]))
-    if kind == "pow":
-        base = _inv(a, mx.render(node[1])) if node[2] < 0 else a
-        out = base
-        for _ in range(abs(node[2]) - 1):
-            out = _mul(out, base)
-        return out
-    b = value_of(node[2], values)
-    if kind == "mul":
-        return _mul(a, b)
-    if kind == "div":
-        return _mul(a, _inv(b, mx.render(node[2])))
-    return _add(a, b, 1.0 if kind == "add" else -1.0)
+class _Values:
+    """One evaluation: (shape, value) of every node, bottom-up, under the shape rules."""
+
+    def __init__(self, values: Mapping[str, Any], symbols: Mapping[str, MatrixSymbol]):
+        self.values, self.symbols = values, symbols
+
+    def run(self, node: mx.Node) -> tuple[Shape, Any]:
+        kind = node[0]
+        if kind == "sym":
+            shape = symbol_shape(self.symbols[node[1]])
+            return shape, _fit(self.values[node[1]], shape)
+        if kind == "num":
+            return SCALAR, float(node[1])
+        if kind == "I":
+            return IDENT, Eye(1.0)
+        sa, a = self.run(node[1])
+        if kind in ("neg", "T", "inv", "pow"):
+            shape = _node_shape(node, [sa])
+            if kind == "neg":
+                return shape, Eye(-a.c) if isinstance(a, Eye) else -a
+            if kind == "T":
+                return shape, a.T if isinstance(a, np.ndarray) else a
+            base = _inv(a, mx.render(node[1])) if kind == "inv" or node[2] < 0 else a
+            out = base
+            for _ in range(abs(node[2]) - 1 if kind == "pow" else 0):
+                out = _mul(out, shape, base, shape, shape)
+            return shape, out
+        sb, b = self.run(node[2])
+        shape = _node_shape(node, [sa, sb])
+        if kind == "mul":
+            return shape, _mul(a, sa, b, sb, shape)
+        if kind == "div":
+            return shape, _mul(a, sa, _inv(b, mx.render(node[2])), sb, shape)
+        return shape, _add(a, b, 1.0 if kind == "add" else -1.0, shape)
+
+
+def value_of(node: mx.Node, values: Mapping[str, Any], symbols: Mapping[str, MatrixSymbol]) -> Any:
+    """The value of a well-shaped `node`: a float, a 2-D array, or an `Eye`.
+
+    Args:
+        node: the expression tree.
+        values: each symbol's value (a float for a scalar, a 2-D array otherwise; [n] is n x 1).
+        symbols: the question's symbols (their shapes steer the evaluation).
+    Raises:
+        Singular: a matrix or scalar that is inverted (or divided by) is singular for these values.
+        ShapeMismatch: the expression does not typecheck.
+    """
+    with np.errstate(all="ignore"):
+        return _Values(values, symbols).run(node)[1]

@@ -86,7 +86,7 @@ def instances(question: MatrixQuestion, reference: Node, rng: random.Random) -> 
             sizes = dict(zip(dims, order))
             values = draw_values(question, sizes, np_rng)
             try:
-                out.append(Instance(sizes, values, value_of(reference, values)))
+                out.append(Instance(sizes, values, value_of(reference, values, question.symbols)))
                 break
             except Singular:
                 continue
