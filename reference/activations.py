@@ -1,8 +1,11 @@
-"""Activations: the logistic sigmoid and softmax (lecture: linear models, MLPs and backprop).
+"""Activations: the logistic sigmoid, softmax and the cross-entropy of a softmax
+(lecture: linear models, multi-class and logistic regression, MLPs and backprop).
 
-Both are written in their numerically stable forms: `sigmoid` never evaluates
-`exp` of a positive number, and `softmax` subtracts the maximum before
-exponentiating (softmax is invariant to adding a constant to every logit).
+All are written in their numerically stable forms: `sigmoid` never evaluates
+`exp` of a positive number, `softmax` subtracts the maximum before
+exponentiating (softmax is invariant to adding a constant to every logit), and
+`cross_entropy` works with log-probabilities through the log-sum-exp, never
+taking the log of a probability that has underflowed to zero.
 """
 
 from __future__ import annotations
@@ -42,3 +45,25 @@ def softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
     e = np.exp(shifted)
     # p_c = e^{z_c} / Σ_{c'} e^{z_{c'}}
     return e / np.sum(e, axis=axis, keepdims=True)
+
+
+def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Mean negative log-likelihood of the labels under softmax(logits), stable for |logits| up to 1e4.
+
+    Args:
+        logits: (n, C) class scores z.
+        labels: (n,) integer class indices y_i in [0, C).
+
+    Returns:
+        L = -(1/n) Σ_i log softmax(z_i)[y_i], a float.
+    """
+    z = np.asarray(logits, dtype=np.float64)
+    y = np.asarray(labels).astype(np.int64)
+    n = z.shape[0]
+    m = z.max(axis=1, keepdims=True)  # (n, 1)
+    # log Σ_c e^{z_c} = m + log Σ_c e^{z_c - m}   (log-sum-exp), (n,)
+    lse = m[:, 0] + np.log(np.exp(z - m).sum(axis=1))
+    # log softmax(z)[y] = z_y - log Σ_c e^{z_c}, (n,)
+    log_p = z[np.arange(n), y] - lse
+    # L = -(1/n) Σ_i log p_i
+    return float(-log_p.mean())

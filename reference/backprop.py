@@ -58,6 +58,39 @@ def sigmoid_backward(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
     return dout * ds_dx
 
 
+def relu_backward(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Gradient through `r = max(0, x)`.
+
+    Args:
+        x: the gate's input, any shape.
+        dout: ∂L/∂r, x's shape.
+
+    Returns:
+        dx, x's shape; 0 where x <= 0 (the subgradient at x = 0 is taken as 0).
+    """
+    x = np.asarray(x, dtype=np.float64)
+    dout = np.asarray(dout, dtype=np.float64)
+    # ∂r/∂x = 1 if x > 0 else 0  =>  dx = dout · [x > 0]
+    return np.where(x > 0, dout, 0.0)
+
+
+def tanh_backward(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Gradient through `t = tanh(x)`.
+
+    Args:
+        x: the gate's input (not its output), any shape.
+        dout: ∂L/∂t, x's shape.
+
+    Returns:
+        dx, x's shape.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    dout = np.asarray(dout, dtype=np.float64)
+    t = np.tanh(x)
+    # tanh'(x) = 1 - tanh(x)^2  =>  dx = dout · (1 - t^2)
+    return dout * (1.0 - t * t)
+
+
 def linear_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Fully connected layer.
 

@@ -12,9 +12,16 @@ import importlib
 from typing import Any, Callable
 
 _MODULES: dict[str, tuple[str, ...]] = {
-    "activations": ("sigmoid", "softmax"),
-    "linear_models": ("normal_equation", "ridge_regression"),
-    "backprop": ("add_backward", "mul_backward", "sigmoid_backward", "linear_forward", "linear_backward"),
+    "activations": ("sigmoid", "softmax", "cross_entropy"),
+    "linear_models": ("normal_equation", "ridge_regression", "polynomial_features"),
+    "backprop": (
+        "add_backward", "mul_backward", "sigmoid_backward", "relu_backward", "tanh_backward",
+        "linear_forward", "linear_backward",
+    ),
+    "optim": ("momentum_step",),
+    "knn": ("knn_predict",),
+    "mlp": ("mlp_forward", "mlp_backward", "xor_network"),
+    "encodings": ("sinusoidal_positional_encoding", "fourier_features"),
     "convolution": ("conv_output_size", "conv2d"),
     "residual": ("residual_block",),
     "attention": ("scaled_dot_product_attention", "causal_mask", "multi_head_attention"),

@@ -49,3 +49,42 @@ def softmax_linear_normalisation(z: np.ndarray, axis: int = -1) -> np.ndarray:
     """Wrong: divides the logits by their sum, `z / Σ z`, with no exponential."""
     z = np.asarray(z, dtype=np.float64)
     return z / z.sum(axis=axis, keepdims=True)
+
+
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    """Stable log softmax of (n, C) logits along axis 1 (the mistakes below go wrong elsewhere)."""
+    m = z.max(axis=1, keepdims=True)
+    return z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
+
+
+def cross_entropy_unstable(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Wrong: -log(e^{z_y} / Σ e^{z_c}) without subtracting the max: exp overflows to inf, giving nan."""
+    z = np.asarray(logits, dtype=np.float64)
+    y = np.asarray(labels).astype(np.int64)
+    e = np.exp(z)
+    p = e / e.sum(axis=1, keepdims=True)
+    return float(-np.log(p[np.arange(len(y)), y]).mean())
+
+
+def cross_entropy_summed(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Wrong: sums the per-sample losses over the batch instead of averaging them."""
+    z = np.asarray(logits, dtype=np.float64)
+    y = np.asarray(labels).astype(np.int64)
+    return float(-_log_softmax(z)[np.arange(len(y)), y].sum())
+
+
+def cross_entropy_mean_over_classes(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Wrong: `-np.mean(onehot * log_p)` averages over all n·C entries: the loss divided by C."""
+    z = np.asarray(logits, dtype=np.float64)
+    y = np.asarray(labels).astype(np.int64)
+    onehot = np.eye(z.shape[1])[y]
+    return float(-np.mean(onehot * _log_softmax(z)))
+
+
+def cross_entropy_max_not_added_back(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Wrong: log p_y = z_y - log Σ e^{z_c - m}; the max m is subtracted inside the log but not from z_y."""
+    z = np.asarray(logits, dtype=np.float64)
+    y = np.asarray(labels).astype(np.int64)
+    m = z.max(axis=1, keepdims=True)
+    lse_shifted = np.log(np.exp(z - m).sum(axis=1))
+    return float(-(z[np.arange(len(y)), y] - lse_shifted).mean())

@@ -131,3 +131,52 @@ def linear_backward_dx_transposed_W(
     """Wrong: dx = dout W^T; raises unless W is square, otherwise wrong numbers."""
     x, W, dout = _f64(x, W, dout)
     return dout @ W.T, dout.T @ x, dout.sum(axis=0)
+
+
+def relu_backward_ge(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: dout·[x >= 0] passes the gradient at x = 0; the contract takes the subgradient 0 there."""
+    x, dout = _f64(x, dout)
+    return dout * (x >= 0)
+
+
+def relu_backward_no_upstream(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: returns the mask [x > 0] (the local gradient) without multiplying by dout."""
+    x, dout = _f64(x, dout)
+    return (x > 0).astype(np.float64)
+
+
+def relu_backward_dout_sign(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: masks by the sign of the upstream gradient, dout·[dout > 0], instead of by the input x."""
+    x, dout = _f64(x, dout)
+    return dout * (dout > 0)
+
+
+def relu_backward_times_output(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: dout·max(0, x), the forward value used as the local slope; the slope of ReLU is 0 or 1."""
+    x, dout = _f64(x, dout)
+    return dout * np.maximum(x, 0.0)
+
+
+def tanh_backward_derivative_at_x(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: dout·(1 - x²), the rule 1 - t² applied to the input x instead of t = tanh(x)."""
+    x, dout = _f64(x, dout)
+    return dout * (1.0 - x**2)
+
+
+def tanh_backward_no_upstream(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: returns tanh'(x) = 1 - tanh(x)² and forgets the upstream gradient dout."""
+    x, dout = _f64(x, dout)
+    return 1.0 - np.tanh(x) ** 2
+
+
+def tanh_backward_sigmoid_rule(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: dout·t(1 - t) with t = tanh(x), the sigmoid's derivative rule used for tanh."""
+    x, dout = _f64(x, dout)
+    t = np.tanh(x)
+    return dout * t * (1.0 - t)
+
+
+def tanh_backward_square_missing(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
+    """Wrong: dout·(1 - tanh(x)); the derivative squares tanh: 1 - tanh(x)²."""
+    x, dout = _f64(x, dout)
+    return dout * (1.0 - np.tanh(x))

@@ -48,3 +48,32 @@ def ridge_penalty_on_all_entries(X: np.ndarray, y: np.ndarray, lam: float) -> np
 def ridge_doubled_lambda(X: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
     """Wrong: adds 2λ I, from differentiating ½||y - Xw||² + λ||w||² and mixing the two scalings."""
     return _ridge(X, y, 2.0 * lam * np.eye(X.shape[1]))
+
+
+def _xy(P: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    P = np.asarray(P, dtype=np.float64)
+    return P[:, 0], P[:, 1]
+
+
+def polynomial_features_increasing_degree(P: np.ndarray) -> np.ndarray:
+    """Wrong: columns [1, x, y, x², xy, y²], sklearn's PolynomialFeatures order, not the contract's."""
+    x, y = _xy(P)
+    return np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=1)
+
+
+def polynomial_features_unpacked_rows(P: np.ndarray) -> np.ndarray:
+    """Wrong: `x, y = P` unpacks the first two ROWS of P, not its columns (raises unless n = 2)."""
+    x, y = np.asarray(P, dtype=np.float64)
+    return np.stack([x * x, x * y, y * y, x, y, np.ones_like(x)], axis=1)
+
+
+def polynomial_features_no_constant(P: np.ndarray) -> np.ndarray:
+    """Wrong: (n, 5) without the column of ones, so the fitted surface has no constant term w6."""
+    x, y = _xy(P)
+    return np.stack([x * x, x * y, y * y, x, y], axis=1)
+
+
+def polynomial_features_xy_swapped(P: np.ndarray) -> np.ndarray:
+    """Wrong: reads column 0 as y and column 1 as x (image (row, col) order): [y², xy, x², y, x, 1]."""
+    x, y = _xy(P)
+    return np.stack([y * y, x * y, x * x, y, x, np.ones_like(x)], axis=1)
