@@ -23,6 +23,8 @@ from mlvc_review.errors import MlvcError
 COMMANDS = {
     "quiz": "quiz", "review": "quiz", "exam": "quiz", "stats": "quiz", "progress": "quiz",
     "grade": "grade", "start": "grade",
+    "tasks": "tasks",
+    "gradebook": "classroom", "class-report": "classroom", "export": "classroom",
     "bank": "bank", "chapters": "bank",
 }
 

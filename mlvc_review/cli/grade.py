@@ -27,8 +27,14 @@ def grade(
     device: str = typer.Option("auto", "--device", help="auto | cpu | cuda: where heavy checks run."),
     lang: str = typer.Option("en", "--lang", help="Language of explanations and hints: en | zh."),
     hints: int = typer.Option(1, "--hints", min=0, help="How many bank hints to show per task."),
+    shard: str | None = typer.Option(None, "--shard", help="K/N: grade only the K-th of N equal shares of the class (0 <= K < N)."),
+    combine: bool = typer.Option(False, "--combine", help="The files are one student's: one document for all of them."),
 ) -> None:
-    """Grade submissions in a sandbox against the reference implementations."""
+    """Grade submissions in a sandbox against the reference implementations.
+
+    With several submissions and --output DIR, one document per student is written
+    into DIR as each is graded; rerunning the command skips what is already graded.
+    """
     from mlvc_review.errors import UsageError
 
     if fmt not in FORMATS:
@@ -39,11 +45,18 @@ def grade(
     from mlvc_review.grading.runner import Options
 
     choice = resolve_device(device)
+    out_dir = _class_dir(paths, fmt, output, shard, combine)
+    if seed is None and out_dir is not None:
+        seed = out_dir.previous_seed()  # a rerun resumes under the same key
+        if seed is None and shard is not None:
+            raise UsageError("the shards of one class must share a seed: pass the same --seed to every shard")
     if seed is None:
         import secrets
 
         seed = secrets.randbelow(2**31)
     options = Options(seed=seed, examples=examples, timeout=timeout, heavy_ok=choice.heavy_ok, device=choice.device, lang=lang, hints=hints)
+    if out_dir is not None:
+        _run_class(paths, task, options, jobs, out_dir, fmt, shard)
     document_out = sys.stdout
     if fmt != "text" and output is None:
         sys.stdout = sys.stderr  # stray prints (hypothesis, warnings) never mix into the document
@@ -60,6 +73,62 @@ def grade(
     raise typer.Exit(0 if passed(doc) else 1)
 
 
+def _class_dir(paths: list[Path], fmt: str, output: Path | None, shard: str | None, combine: bool):  # -> ResultDir | None
+    """The output directory of a class run, checked before any work; None for a single document.
+
+    A class run: --output is a directory, or several submissions are graded with --output,
+    or --shard is given. Gradescope results are one student's: several students never
+    share one results.json.
+    """
+    from mlvc_review.errors import UsageError
+    from mlvc_review.grading.discovery import expand
+
+    several = len(expand(paths)) > 1
+    if combine:
+        if shard is not None:
+            raise UsageError("--combine grades the files as one student's; --shard splits a class: use one of them")
+        return None
+    if shard is not None:
+        from mlvc_review.grading.classroom.run import parse_shard
+
+        parse_shard(shard)
+    if output is None:
+        if shard is not None:
+            raise UsageError("--shard needs --output DIR: each shard writes its students' documents there")
+        if several and fmt == "gradescope":
+            raise UsageError("Gradescope results are one student's: give --output DIR for one results file per student, "
+                             "or --combine when these files are one student's work")
+        return None
+    if not (output.is_dir() or several or shard is not None):
+        return None
+    from mlvc_review.grading.classroom.results import ResultDir
+
+    out = ResultDir(output)
+    out.prepare()
+    return out
+
+
+def _run_class(paths: list[Path], task: list[str], options, jobs: int, out, fmt: str, shard: str | None) -> None:
+    """Grade a class into `out` (one document per student), print a summary, exit like `grade`."""
+    from mlvc_review.grading.classroom.run import grade_class, parse_shard
+    from mlvc_review.grading.reports.document import FORMATS as RENDER, passed
+    from mlvc_review.ui import console
+    from mlvc_review.ui.grade import progress_for, render_report_text
+
+    render = render_report_text if fmt == "text" else RENDER[fmt]
+    with progress_for(paths) as on_done:
+        run = grade_class(paths, task, options, out, fmt, render, jobs=jobs, shard=parse_shard(shard) if shard else None,
+                          progress=on_done)
+    docs = list(run.documents.values())
+    ok = sum(passed(d) for d in docs)
+    console.print(f"{len(docs)} student(s) in [loc]{out.root}[/loc]: {run.graded} graded now, {run.reused} already graded "
+                  f"(skipped); {ok} passed every task. Seed {options.seed}. "
+                  f"Next: mlvc-review gradebook {out.root}  |  mlvc-review class-report {out.root}")
+    if docs and all(d["submissions"][0]["error"] for d in docs):
+        raise typer.Exit(2)
+    raise typer.Exit(0 if docs and ok == len(docs) else 1)
+
+
 def _run(paths: list[Path], task: list[str], options: object, jobs: int) -> dict:
     from mlvc_review.grading.batch import grade_paths
     from mlvc_review.grading.reports.document import document
@@ -74,20 +143,17 @@ def _emit(doc: dict, fmt: str, output: Path | None) -> None:
     from mlvc_review.errors import UsageError
 
     if fmt == "text":
-        from rich.console import Console
-
-        from mlvc_review.ui import THEME, console
-        from mlvc_review.ui.grade import render_report
+        from mlvc_review.ui import console
+        from mlvc_review.ui.grade import render_report, render_report_text
 
         if output is None:
             render_report(doc, console)
             return
-        with output.open("w", encoding="utf-8") as f:
-            render_report(doc, Console(file=f, theme=THEME, width=120, no_color=True))
-        return
-    from mlvc_review.grading.reports.document import FORMATS as RENDER
+        text = render_report_text(doc)
+    else:
+        from mlvc_review.grading.reports.document import FORMATS as RENDER
 
-    text = RENDER[fmt](doc)
+        text = RENDER[fmt](doc)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

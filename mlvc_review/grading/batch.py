@@ -55,6 +55,7 @@ class _Background:
 def grade_paths(
     paths: list[Path], requests: list[str], options: Options, *, jobs: int = 1,
     pool_factory: PoolFactory | None = None, progress: Callable[[SubmissionResult], None] | None = None,
+    on_pool: Callable[[str], None] | None = None,
 ) -> tuple[list[SubmissionResult], str, float]:
     """Grade every submission under `paths`.
 
@@ -64,6 +65,7 @@ def grade_paths(
         jobs: submissions graded at once.
         pool_factory: builds the sandbox pool (tests pass an in-process fake).
         progress: called once per finished submission (in completion order).
+        on_pool: called with the sandbox's isolation text once the pool has started, before any grading.
 
     Returns:
         (results in input order, the pool's isolation text, seconds).
@@ -92,8 +94,10 @@ def grade_paths(
     _warm_up()
     pool = background.get()
     try:
-        results = _grade_all(subs, pool, requested, options, jobs, progress)
         isolation = str(getattr(pool, "isolation", ""))
+        if on_pool is not None:
+            on_pool(isolation)
+        results = _grade_all(subs, pool, requested, options, jobs, progress)
     finally:
         close = getattr(pool, "close", None)
         if close is not None:

@@ -20,6 +20,17 @@ from rich.text import Text
 STYLE = {"passed": "ok", "failed": "bad", "error": "bad", "timeout": "bad", "skipped": "muted"}
 
 
+def render_report_text(doc: dict[str, Any]) -> str:
+    """The terminal report as plain text (no colour), for a file."""
+    import io
+
+    from mlvc_review.ui import THEME
+
+    buffer = io.StringIO()
+    render_report(doc, Console(file=buffer, theme=THEME, width=120, no_color=True))
+    return buffer.getvalue()
+
+
 def render_report(doc: dict[str, Any], console: Console) -> None:
     """Print the summary table, then a panel per failed check, then the seed."""
     table = Table(title="mlvc-review grade", show_lines=False, header_style="accent")

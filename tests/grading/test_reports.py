@@ -77,17 +77,36 @@ def test_junit_one_testcase_per_check():
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
 
 
-def test_gradescope_results():
+GRADESCOPE_TOP = {"score", "execution_time", "output", "output_format", "test_output_format", "test_name_format",
+                  "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard"}
+GRADESCOPE_TEST = {"score", "max_score", "status", "name", "name_format", "number", "output", "output_format", "tags",
+                   "visibility", "extra_data"}
+
+
+def test_gradescope_results_use_only_the_keys_gradescope_documents():
     doc = make_doc()
     doc["submissions"] = doc["submissions"][:1]
     out = json.loads(FORMATS["gradescope"](doc))
-    assert {"score", "max_score", "tests"} <= set(out)
+    assert set(out) <= GRADESCOPE_TOP and {"score", "execution_time", "output", "tests"} <= set(out)
+    assert isinstance(out["execution_time"], int) and out["output_format"] == "text"
     for test in out["tests"]:
-        assert {"name", "score", "max_score", "status", "output", "visibility"} <= set(test)
-        assert test["status"] in ("passed", "failed")
-    assert out["score"] == sum(t["score"] for t in out["tests"]) < out["max_score"]
+        assert set(test) <= GRADESCOPE_TEST and {"name", "score", "max_score", "status", "output", "visibility"} <= set(test)
+        assert test["status"] in ("passed", "failed") and test["visibility"] == "visible"
+    assert out["score"] == sum(t["score"] for t in out["tests"]) < sum(t["max_score"] for t in out["tests"])
     ne = next(t for t in out["tests"] if t["name"].startswith("normal_equation"))
     assert ne["status"] == "failed" and "forgot the inverse" in ne["output"]
+
+
+def test_gradescope_hidden_after_due_hides_only_tasks_with_hidden_checks():
+    from mlvc_review.grading.reports.gradescope import results
+
+    doc = make_doc()
+    doc["submissions"] = doc["submissions"][:1]
+    tasks = doc["submissions"][0]["tasks"]
+    tasks[0]["checks"][0]["hidden"] = True
+    out = results(doc, hidden_after_due=True)
+    assert [t["visibility"] for t in out["tests"]] == ["after_due_date"] + ["visible"] * (len(tasks) - 1)
+    assert {t["visibility"] for t in results(doc)["tests"]} == {"visible"}
 
 
 def test_terminal_report_has_table_panels_seed_and_reproduce_line():
@@ -118,3 +137,32 @@ def test_infinite_errors_and_nan_values_still_give_valid_json():
     doc = json.loads(render_json(document([SubmissionResult("s.py", tasks=[task])], seed=1)))
     ce = doc["submissions"][0]["tasks"][0]["checks"][0]["counterexample"]
     assert ce["max_abs_err"] == "inf" and ce["max_rel_err"] == "nan" and ce["got"]["array"] == ["inf", 1.0]
+
+
+# Attributes the common JUnit XML schema (Jenkins' junit.xsd) allows, and those it requires.
+JUNIT_ALLOWED = {
+    "testsuites": {"name", "time", "tests", "failures", "errors", "disabled"},
+    "testsuite": {"name", "tests", "failures", "errors", "time", "disabled", "skipped", "timestamp", "hostname", "id",
+                  "package", "file", "log", "url", "version"},
+    "testcase": {"name", "assertions", "time", "classname", "status", "file", "line"},
+}
+JUNIT_REQUIRED = {"testsuite": {"name", "tests"}, "testcase": {"name", "time"}}
+
+
+def test_junit_follows_the_common_schema_with_unique_ids_across_submissions():
+    doc = make_doc()
+    twin = json.loads(json.dumps(doc["submissions"][0]))
+    twin["path"] = "other/student2.py"
+    doc["submissions"].append(twin)
+    root = ET.fromstring(FORMATS["junit"](doc).split("\n", 1)[1])
+    for node in root.iter():
+        if node.tag in JUNIT_ALLOWED:
+            assert set(node.attrib) <= JUNIT_ALLOWED[node.tag], (node.tag, set(node.attrib) - JUNIT_ALLOWED[node.tag])
+            assert JUNIT_REQUIRED.get(node.tag, set()) <= set(node.attrib), node.tag
+    for suite in root.findall("testsuite"):  # the schema's order: properties, then test cases
+        tags = [child.tag for child in suite]
+        assert tags[0] == "properties" and set(tags[1:]) == {"testcase"}
+    assert len({s.get("id") for s in root.findall("testsuite")}) == len(root.findall("testsuite"))
+    ids = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    assert len(ids) == len(set(ids))
+    assert all(float(c.get("time")) >= 0 for c in root.iter("testcase")) and float(root.get("time")) >= 0

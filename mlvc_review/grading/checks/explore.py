@@ -8,6 +8,7 @@ memory, crash) stops the check at once: no shrinking on timeouts.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ class CheckResult:
     hidden: bool = False
     examples: int = 0  # cases evaluated
     evidence: list[Failure] = field(default_factory=list)  # failing cases for the diagnosis (first found, minimal)
+    seconds: float = 0.0  # wall time of the whole check (fixed examples, exploration, shrinking)
 
     def counterexample(self) -> dict[str, Any] | None:
         """JSON-ready minimal input, expected and got (expected withheld when hidden)."""
@@ -57,6 +59,14 @@ class _Mismatch(Exception):
 
 
 def run_check(ctx: TaskContext, check: Check, *, seed: int, examples: int | None, device_ok: bool, hidden: bool = False) -> CheckResult:
+    """Evaluate `check` for one task, timed (`CheckResult.seconds`); see `_run_check`."""
+    start = time.perf_counter()
+    result = _run_check(ctx, check, seed=seed, examples=examples, device_ok=device_ok, hidden=hidden)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _run_check(ctx: TaskContext, check: Check, *, seed: int, examples: int | None, device_ok: bool, hidden: bool) -> CheckResult:
     """Evaluate `check` for one task.
 
     Args:

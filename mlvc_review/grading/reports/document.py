@@ -33,6 +33,7 @@ def task_dict(task: TaskResult) -> dict[str, Any]:
                 "message": c.message,
                 "examples": c.examples,
                 "hidden": c.hidden,
+                "seconds": round(c.seconds, 3),
                 "counterexample": c.counterexample(),
             }
             for c in task.checks

@@ -1,23 +1,32 @@
-"""JUnit XML: one testsuite per submission, one testcase per check (classname = task)."""
+"""JUnit XML: one testsuite per submission, one testcase per check (classname = submission.task).
+
+Follows the common JUnit XML schema that CI systems read (Jenkins' junit.xsd):
+`<testsuites>` carries name, tests, failures, errors and time (no `skipped`);
+each `<testsuite>` a unique `id`, its counts and time; each `<testcase>` its time.
+Classnames include the submission, so test ids stay unique across submissions.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree as ET
 
 
 def render_junit(doc: dict[str, Any]) -> str:
     """The JSON report document as JUnit XML text."""
-    root = ET.Element("testsuites", name="mlvc-review", tests="0", failures="0", errors="0", skipped="0")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for sub in doc["submissions"]:
-        suite = ET.SubElement(root, "testsuite", name=sub["path"])
+    root = ET.Element("testsuites", name="mlvc-review", tests="0", failures="0", errors="0", time="0")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    total_time = 0.0
+    for index, sub in enumerate(doc["submissions"]):
+        suite = ET.SubElement(root, "testsuite", name=sub["path"], id=str(index))
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", name="seed", value=str(doc["seed"]))
+        owner = PurePath(sub["path"]).stem or f"submission{index}"
         if sub["error"]:
-            case = ET.SubElement(suite, "testcase", classname=sub["path"], name="read submission")
+            case = ET.SubElement(suite, "testcase", classname=owner, name="read submission", time="0")
             ET.SubElement(case, "error", message=sub["error"])
             counts["tests"] += 1
             counts["errors"] += 1
@@ -25,7 +34,8 @@ def render_junit(doc: dict[str, Any]) -> str:
             checks = task["checks"] or [{"name": "task", "status": task["status"], "message": task["message"], "counterexample": None}]
             for check in checks:
                 counts["tests"] += 1
-                case = ET.SubElement(suite, "testcase", classname=task["task"], name=f"{task['function']}: {check['name']}")
+                case = ET.SubElement(suite, "testcase", classname=f"{owner}.{task['task']}", name=f"{task['function']}: {check['name']}",
+                                     time=f"{check.get('seconds', 0.0):.3f}")
                 status = check["status"]
                 text = check["message"] or task["message"]
                 if status == "skipped":
@@ -41,9 +51,13 @@ def render_junit(doc: dict[str, Any]) -> str:
                     node.text = _detail(task, check)
         for key, value in counts.items():
             suite.set(key, str(value))
-            totals[key] += value
+        suite.set("time", f"{sub.get('seconds', 0.0):.3f}")
+        total_time += sub.get("seconds", 0.0)
+        for key in totals:
+            totals[key] += counts[key]
     for key, value in totals.items():
         root.set(key, str(value))
+    root.set("time", f"{total_time:.3f}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
