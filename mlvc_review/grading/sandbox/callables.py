@@ -16,6 +16,11 @@ model is differentiable in x_t.
 x ``(n, ...)`` with ``D = prod(x.shape[1:])``: a real module (``model.eval()``,
 ``model.zero_grad()`` work), parameters frozen, differentiable in x. Its weights have
 the call's dtype and device in torch mode, float64 on the CPU otherwise.
+
+``small_cnn`` — params ``{"w1": (K, C, 3, 3), "b1": (K,), "W2": (k, K), "b2": (k,)}`` -> a
+``torch.nn.Sequential`` image classifier for x ``(n, C, H, W)``: 3x3 convolution (padding 1),
+ReLU, global average pooling, linear layer to ``k`` logits; a real module like ``tanh_mlp``
+(frozen, differentiable in x, the call's dtype and device in torch mode).
 """
 
 from __future__ import annotations
@@ -69,7 +74,25 @@ def tanh_mlp(params: dict, *, mode: str, dtype: str, device: str) -> Any:
     return model.to(dtype=t_dtype, device=t_device).requires_grad_(False).eval()
 
 
-REGISTRY: dict[str, Callable[..., Callable]] = {"linear_eps": linear_eps, "tanh_mlp": tanh_mlp}
+def small_cnn(params: dict, *, mode: str, dtype: str, device: str) -> Any:
+    """A fixed conv -> ReLU -> global average pool -> linear classifier (see module docstring)."""
+    import torch
+
+    w1, b1, W2, b2 = (np.asarray(params[k], dtype=np.float64) for k in ("w1", "b1", "W2", "b2"))
+    if w1.ndim != 4 or w1.shape[2:] != (3, 3) or b1.shape != w1.shape[:1] or W2.shape[1:] != w1.shape[:1] or b2.shape != W2.shape[:1]:
+        raise ValueError(f"small_cnn needs w1 (K, C, 3, 3), b1 (K,), W2 (k, K), b2 (k,); got {w1.shape}, {b1.shape}, {W2.shape}, {b2.shape}")
+    t_dtype, t_device = (getattr(torch, dtype), device) if mode == "torch" else (torch.float64, "cpu")
+    (K, C), k = w1.shape[:2], W2.shape[0]
+    model = torch.nn.Sequential(torch.nn.Conv2d(C, K, 3, padding=1), torch.nn.ReLU(), torch.nn.AdaptiveAvgPool2d(1),
+                                torch.nn.Flatten(), torch.nn.Linear(K, k)).double()
+    with torch.no_grad():
+        for layer, (W, b) in ((model[0], (w1, b1)), (model[4], (W2, b2))):
+            layer.weight.copy_(torch.from_numpy(W))
+            layer.bias.copy_(torch.from_numpy(b))
+    return model.to(dtype=t_dtype, device=t_device).requires_grad_(False).eval()
+
+
+REGISTRY: dict[str, Callable[..., Callable]] = {"linear_eps": linear_eps, "tanh_mlp": tanh_mlp, "small_cnn": small_cnn}
 
 
 def build(value: Any, *, mode: str, dtype: str, device: str) -> Any:
