@@ -86,15 +86,15 @@ def test_project_around_the_venv_is_hidden_but_the_venv_is_not(project):
     ],
 )
 def test_which_working_directories_are_covered(monkeypatch, cwd, hidden):
-    from mlvc_review.grading import sandbox
+    from mlvc_review.grading.sandbox import pool
 
     venv = "/srv/course/project/.venv"
     monkeypatch.setattr(sys, "prefix", venv)
     monkeypatch.setattr(sys, "exec_prefix", venv)
     monkeypatch.setattr(sys, "base_prefix", "/usr")
     sites = [f"{venv}/lib/python3.11/site-packages", "/usr/lib/python3/dist-packages"]
-    monkeypatch.setattr(sandbox.site, "getsitepackages", lambda: sites)
-    monkeypatch.setattr(sandbox.os, "getcwd", lambda: cwd)
-    dirs = sandbox._hidden_dirs()
+    monkeypatch.setattr(pool.site, "getsitepackages", lambda: sites)
+    monkeypatch.setattr(pool.os, "getcwd", lambda: cwd)
+    dirs = pool._hidden_dirs()
     assert (cwd in dirs) is hidden
     assert dirs == sorted(dirs, key=lambda d: d.count("/")), "outermost first"
