@@ -135,7 +135,17 @@ def _unfilled(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
         yield None, f"a text still contains the template placeholder '{TODO}'"
 
 
-RULES: list[Rule] = [_options, _placeholders, _formulas, _variants, _unfilled]
+def _rounding(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
+    """A numeric answer correctly rounded as its prompt says (3 significant figures if it says nothing) is right."""
+    if q.type != "numeric":
+        return
+    from mlvc_review.quiz.checkers.numeric import rounding_problems
+
+    for message in rounding_problems(q, SEEDS):  # type: ignore[arg-type]
+        yield "tolerance", f"rounding: {message}"
+
+
+RULES: list[Rule] = [_options, _placeholders, _formulas, _variants, _unfilled, _rounding]
 
 
 def _deep_checks() -> list[tuple[str, Callable[[QuestionBase], list[str]], Callable[[QuestionBase], bool]]]:

@@ -81,8 +81,9 @@ def test_number_forms(raw, value):
 
 @pytest.mark.parametrize("raw,message", [
     ("", "type a number"), ("abc", "not a number"), ("12 cm", "no unit"), ("x + 1", "not a number"),
-    ("1e999", "finite"), ("1/0", "not a number"), ("__import__('os')", "not a number"),
-    ("9**9**9", "not a number"), ("1" * 300, "too long"), ("2 < 3", "not a number"), ("1,5", "not a number"),
+    ("1e999", "finite"), ("1/0", "not a finite number"), ("__import__('os')", "not a number"),
+    ("9**9**9", "not a finite number"), ("1" * 300, "too long"), ("2 < 3", "not a number"),
+    ("1,5", "decimal point"),
 ])
 def test_malformed_numbers_are_invalid(raw, message):
     q = ratio()
@@ -114,10 +115,99 @@ def test_expected_and_accepted_inputs_follow_the_variant():
 
 
 def test_expected_shows_enough_digits_for_a_tight_tolerance():
-    q = NumericQuestion(id="ch1-tight", chapter=1, type="numeric", topic="t", prompt="p", explanation="e",
-                        answer="1/3", tolerance={"rel": 1e-9})
+    q = NumericQuestion(id="ch1-tight", chapter=1, type="numeric", topic="t", explanation="e",
+                        prompt="p (give 9 significant digits)", answer="1/3", tolerance={"rel": 1e-9})
     v = draw_variant(q, 0)
     assert CHECKER.expected(q, v) == "0.333333333"
     assert grade(q, v, CHECKER.expected(q, v)).correct
     assert not grade(q, v, "0.333333").correct
     assert CHECKER.expected(ratio(), v) == "0.333333"
+
+
+def question(answer="0.123456", tol=None, prompt="What is it?", unit=None, zh=None, **extra) -> NumericQuestion:
+    return NumericQuestion(id="ch1-q", chapter=1, type="numeric", topic="t", explanation="e",
+                           prompt={"en": prompt, "zh": zh or "是多少？"}, answer=answer,
+                           tolerance=tol or {"abs": 1e-9}, unit=unit, **extra)
+
+
+def right(q, raw, lang="en"):
+    v = draw_variant(q, 0)
+    return grade(q, v, raw, lang).correct
+
+
+@pytest.mark.parametrize("raw,ok", [
+    ("0.123", True), ("0.1235", True), ("0.12346", True), ("0.123456", True), ("1.23e-1", True), ("12.3%", True),
+    ("0.12", False), ("0.1234", False), ("0.124", False), ("0.1", False),
+])
+def test_an_answer_correctly_rounded_to_three_or_more_figures_is_right(raw, ok):
+    assert right(question(), raw) is ok
+
+
+def test_a_whole_number_answer_is_exact_and_a_stated_precision_rules():
+    assert right(question("86016"), "86016") and not right(question("86016"), "86000")
+    assert not right(question("86016"), "8.60e4")
+    two = question("172.2319", prompt="How far? (two decimals)", zh="多远？(保留两位小数)")
+    assert right(two, "172.23") and right(two, "172.232") and not right(two, "172") and not right(two, "172.2")
+    four = question("0.00312345", prompt="β? (Give 4 significant digits.)", zh="β？（给出 4 位有效数字。）")
+    assert right(four, "0.003123") and not right(four, "0.00312")
+
+
+def test_the_rule_is_computed_for_validate_and_catches_a_prompt_that_disagrees_with_itself():
+    from mlvc_review.quiz.checkers.numeric import rounding_problems
+
+    assert rounding_problems(question()) == []
+    mixed = question(prompt="What? (three decimals)", zh="是多少？(保留两位小数)")
+    assert rounding_problems(mixed) == ["the prompt states a different precision in each language: "
+                                        "en: 3 decimals, zh: 2 decimals"]
+
+
+@pytest.mark.parametrize("raw", [
+    "−0.25", "-0.25", "－0.25", "-1/4", "−2.5e-1", "-25%", "x = −0.25", "w_{t+1} = -0.25", "-0.25.", "−0.250",
+    "-2.5×10⁻¹", "-2.5 x 10^-1", "-2.5·10^(-1)", "－０．２５", "-(1/4)", "-0.25。", "Var(x_t) = -0.25",
+])
+def test_the_ways_students_write_a_number(raw):
+    q = question("-0.25")
+    assert CHECKER.parse(q, draw_variant(q, 0), raw).value == pytest.approx(-0.25), raw
+
+
+@pytest.mark.parametrize("raw,value", [("86,016", 86016), ("86 016", 86016), ("1,234,567.5", 1234567.5),
+                                       ("８６，０１６", 86016), ("007", 7), ("10⁶", 1e6), ("2^10", 1024)])
+def test_thousands_separators_and_leading_zeros(raw, value):
+    q = question("86016")
+    assert CHECKER.parse(q, draw_variant(q, 0), raw).value == value
+
+
+@pytest.mark.parametrize("raw,message,zh", [
+    ("0,25", "decimal point as '.'", "小数点请写作"), ("5 s", "has no unit", "没有单位"),
+    ("x + 1", "'x' is not a number", "不是数"), ("", "type a number", "请输入一个数"),
+    ("1/0", "not a finite number", "不是有限的数"),
+])
+def test_messages_say_what_to_write_in_the_sessions_language(raw, message, zh):
+    q = question()
+    with pytest.raises(InvalidAnswer, match=message) as err:
+        CHECKER.parse(q, draw_variant(q, 0), raw)
+    assert zh in err.value.text("zh") and message not in err.value.text("zh")
+
+
+def test_units_keep_their_case_where_it_carries_meaning():
+    q = question("24.8832", unit={"en": "MB", "zh": "MB"}, tol={"rel": 0.01})
+    v = draw_variant(q, 0)
+    assert grade(q, v, "24.8832 MB").correct and grade(q, v, "24.9MB").correct and grade(q, v, "24.8832").correct
+    for wrong_unit in ("Mb", "mb", "GB", "MiB"):
+        with pytest.raises(InvalidAnswer, match=f"the unit here is 'MB', not '{wrong_unit}'"):
+            CHECKER.parse(q, v, f"24.8832 {wrong_unit}")
+    secs = question("8", unit={"en": "s", "zh": "秒"})
+    assert right(secs, "8 s") and right(secs, "8 秒") and right(secs, "8s")
+    with pytest.raises(InvalidAnswer, match="the unit here is 's', not 'ms'"):
+        CHECKER.parse(secs, draw_variant(secs, 0), "8000 ms")
+    with pytest.raises(InvalidAnswer) as err:
+        CHECKER.parse(secs, draw_variant(secs, 0), "8 min", "zh")
+    assert err.value.text("zh") == "这里的单位是 '秒'，不是 'min'"
+    nats = question("2.5", unit={"en": "nats", "zh": "nats"})
+    assert right(nats, "2.5 Nats") and right(nats, "2.5 nats")
+
+
+def test_percent_is_a_fraction_only_where_the_answer_has_no_unit():
+    assert right(question("0.25"), "25%") and right(question("0.25"), "25 %")
+    pct = question("25", unit={"en": "%", "zh": "%"})
+    assert right(pct, "25%") and right(pct, "25")

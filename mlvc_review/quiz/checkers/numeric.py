@@ -1,61 +1,32 @@
 """Checker for numeric answers: a number or arithmetic of numbers, optionally followed by the unit.
 
-Input is read with the bank's safe formula evaluator with no parameters bound, so
-"12", "-3.5", "1e-4", "1/3", "2^10" and "sqrt(2)" all work and names do not.
-The answer is right when |got - want| <= abs + rel * |want|.
+The typed text is read by `numbers.read_number` (Unicode minus, full-width digits,
+`1/4`, `25%`, `86,016`, the question's unit with its case, ...). The answer is right
+when |got - want| <= abs + rel * |want| (the question's tolerance), or when it is the
+answer correctly rounded to the precision the prompt states, or to at least 3
+significant figures where it states none (`rounding`).
 """
 
 from __future__ import annotations
-
-import math
-import re
 
 from mlvc_review.bank.formula import FormulaError, evaluate
 from mlvc_review.bank.params import Variant, fmt
 from mlvc_review.bank.model import NumericQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
+from mlvc_review.quiz.checkers.numbers import read_number
+from mlvc_review.quiz.checkers.rounding import Precision, precision_of, rounded_forms, rounded_right
 
-MAX_LENGTH = 200
-_TRAILING_WORD = re.compile(r"^(?P<number>.*?)\s*(?P<unit>[^\d\s()+\-*/^.,]+)$")
 
-
-def _units(question: NumericQuestion) -> list[str]:
+def units(question: NumericQuestion) -> list[str]:
+    """The question's unit in every language it has one."""
     if question.unit is None:
         return []
     return [u.strip() for u in (question.unit.en, question.unit.zh) if u]
 
 
-def _strip_unit(question: NumericQuestion, text: str, lang: str) -> str:
-    """`text` without a trailing unit word; an unknown unit word is an InvalidAnswer."""
-    for unit in sorted(_units(question), key=len, reverse=True):
-        if text.lower().endswith(unit.lower()) and len(text) > len(unit):
-            return text[: -len(unit)].strip()
-    match = _TRAILING_WORD.match(text)
-    if match and match.group("number") and match.group("unit").lower() not in {"pi", "e"}:
-        unit = match.group("unit")
-        if question.unit is None:
-            raise InvalidAnswer(tr(lang, "this answer has no unit; give just the number (not '{u}')",
-                                   "这个答案没有单位；只写数字（不要 '{u}'）", u=unit))
-        raise InvalidAnswer(tr(lang, "the unit here is '{w}', not '{u}'", "这里的单位是 '{w}'，不是 '{u}'",
-                               w=question.unit.get(lang), u=unit))
-    return text
-
-
-def read_number(text: str, lang: str = "en") -> float:
-    """The value of a typed number or arithmetic of numbers; InvalidAnswer otherwise."""
-    if len(text) > MAX_LENGTH:
-        raise InvalidAnswer(tr(lang, "the answer is too long", "答案太长"))
-    try:
-        result = evaluate(text.strip(), {})
-        if isinstance(result, bool):
-            raise FormulaError("a comparison is not a number")
-        value = float(result)
-    except (FormulaError, OverflowError, RecursionError, MemoryError) as err:
-        reason = str(err) if isinstance(err, FormulaError) else "too large"
-        raise InvalidAnswer(tr(lang, "not a number: {r}", "不是一个数：{r}", r=reason)) from None
-    if not math.isfinite(value):
-        raise InvalidAnswer(tr(lang, "not a finite number", "不是有限的数"))
-    return value
+def precision(question: NumericQuestion) -> Precision:
+    """The precision the prompt asks for (English first), or the default of 3 significant figures."""
+    return precision_of([question.prompt.en, question.prompt.zh or ""])
 
 
 def within(got: float, want: float, question: NumericQuestion) -> bool:
@@ -71,18 +42,22 @@ class NumericChecker:
         return float(evaluate(question.answer, variant.params))
 
     def parse(self, question: NumericQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
-        text = raw.strip()
-        if not text:
-            raise InvalidAnswer(tr(lang, "type a number", "请输入一个数"))
-        value = read_number(_strip_unit(question, text, lang), lang)
+        shown = variant.render(question.unit, lang) if question.unit else None
+        value = read_number(raw.strip(), units(question), shown)
         return Parsed(value=value, understood=fmt(value))
+
+    def accepts(self, question: NumericQuestion, got: float, want: float) -> bool:
+        """Within the tolerance, or `want` correctly rounded to the question's precision."""
+        return within(got, want, question) or rounded_right(got, want, precision(question))
 
     def grade(self, question: NumericQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
         want, got = self.want(question, variant), float(parsed.value)
         expected = self.expected(question, variant, lang)
-        tol = question.tolerance.abs + question.tolerance.rel * abs(want)
-        if within(got, want, question):
-            note = [] if got == want else [tr(lang, "right within tolerance {t}", "在容差 {t} 内正确", t=fmt(tol))]
+        if self.accepts(question, got, want):
+            tol = question.tolerance.abs + question.tolerance.rel * abs(want)
+            note = [] if got == want else [
+                tr(lang, "right within tolerance {t}", "在容差 {t} 内正确", t=fmt(tol)) if within(got, want, question)
+                else tr(lang, "right: correctly rounded", "正确：四舍五入无误")]
             return Grade.of(1.0, note, expected)
         feedback = []
         for wrong in question.wrong_answers:
@@ -90,7 +65,7 @@ class NumericChecker:
                 value = float(evaluate(wrong.answer, variant.params))
             except (FormulaError, OverflowError):
                 continue
-            if within(got, value, question):
+            if within(got, value, question) or rounded_right(got, value, precision(question)):
                 feedback.append(variant.render(wrong.why, lang))
         return Grade.of(0.0, feedback, expected)
 
@@ -113,3 +88,41 @@ class NumericChecker:
         if question.unit is not None:
             inputs.append(f"{shown} {question.unit.en}")
         return inputs
+
+    def rounding_problems(self, question: NumericQuestion, variant: Variant) -> list[str]:
+        """The answer rounded as the rule says (computed here, from the reference) must be accepted."""
+        problems = []
+        rule = precision(question)
+        for text, how in rounded_forms(self.want(question, variant), rule):
+            try:
+                grade = self.grade(question, variant, self.parse(question, variant, text))
+            except InvalidAnswer as err:
+                problems.append(f"the answer rounded to {how} ({text}) cannot be read: {err.message}")
+                continue
+            if not grade.correct:
+                said = "the prompt asks for" if rule.stated else "the prompt states no precision, so the rule is"
+                problems.append(f"the answer rounded to {how} ({text}) is rejected; {said} {rule.count} {rule.kind}")
+        return problems
+
+
+def rounding_problems(question: NumericQuestion, seeds: range = range(6)) -> list[str]:
+    """Problems with the rounding rule of a numeric question over `seeds` (for `bank validate`); never raises.
+
+    The prompt states the same precision in every language, and the answer rounded as
+    the rule says (computed from the reference) is accepted by the checker.
+    """
+    from mlvc_review.bank.params import draw_variant
+    from mlvc_review.quiz.checkers.rounding import stated_precision
+
+    stated = {lang: stated_precision(question.prompt.get(lang)) for lang in question.prompt.languages}
+    if len(set(stated.values())) > 1:
+        return ["the prompt states a different precision in each language: "
+                + ", ".join(f"{lang}: {p.count} {p.kind}" if p else f"{lang}: none" for lang, p in stated.items())]
+    checker, problems = NumericChecker(), []
+    for seed in seeds:
+        try:
+            found = checker.rounding_problems(question, draw_variant(question, seed))
+        except Exception as err:  # a broken question is reported by the other rules too
+            found = [f"cannot check the rounding: {type(err).__name__}: {err}"]
+        problems += [f"seed {seed}: {p}" for p in found if f"seed {seed}: {p}" not in problems]
+    return problems
