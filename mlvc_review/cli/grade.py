@@ -122,8 +122,8 @@ def _run_class(paths: list[Path], task: list[str], options, jobs: int, out, fmt:
     docs = list(run.documents.values())
     ok = sum(passed(d) for d in docs)
     console.print(f"{len(docs)} student(s) in [loc]{out.root}[/loc]: {run.graded} graded now, {run.reused} already graded "
-                  f"(skipped); {ok} passed every task. Seed {options.seed}. "
-                  f"Next: mlvc-review gradebook {out.root}  |  mlvc-review class-report {out.root}")
+                  f"(skipped); {ok} passed every task. Seed {options.seed}.")
+    console.print(f"next: mlvc-review gradebook {out.root}\n      mlvc-review class-report {out.root}", soft_wrap=True)
     if docs and all(d["submissions"][0]["error"] for d in docs):
         raise typer.Exit(2)
     raise typer.Exit(0 if docs and ok == len(docs) else 1)
