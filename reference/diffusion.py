@@ -7,6 +7,10 @@ Forward process `q(x_t | x_{t-1}) = N(sqrt(1 - β_t) x_{t-1}, β_t I)`; with
 The notes' slip: they write `x_t = sqrt(α_t) x_0 + sqrt(1 - α_t) ε` where the
 cumulative ᾱ_t is meant; one step's α_t only relates x_t to x_{t-1}.
 Indices are 0-based: `alpha_bar[t]` for t = 0..T-1 is the paper's ᾱ_{t+1}.
+Sampling helpers: `x0_from_eps` inverts q(x_t | x_0) for a noise estimate;
+`cfg_combine` is classifier-free guidance (Ho & Salimans, 2021); and
+`timestep_embedding` is the sinusoidal time encoding fed to ε_θ (the
+[cos | sin] layout of Nichol & Dhariwal's improved/guided diffusion code).
 """
 
 from __future__ import annotations
@@ -115,3 +119,59 @@ def ddpm_reverse_step(
         return mu
     # x_{t-1} = μ_θ + σ_t z,  σ_t = sqrt(β_t)
     return mu + np.sqrt(beta_t) * z
+
+
+def x0_from_eps(x_t: np.ndarray, t: np.ndarray, eps: np.ndarray, alpha_bar: np.ndarray) -> np.ndarray:
+    """The clean sample implied by a noisy one and its noise: the inverse of `q_sample`.
+
+    Args:
+        x_t: (n, ...) noisy data.
+        t: int (n,), 0-based time steps.
+        eps: ε (true or predicted by ε_θ), x_t's shape.
+        alpha_bar: (T,) cumulative products ᾱ.
+
+    Returns:
+        x0: x_t's shape.
+    """
+    x_t, eps = np.asarray(x_t, dtype=np.float64), np.asarray(eps, dtype=np.float64)
+    # ᾱ_t per sample, (n, 1, ..., 1)
+    ab_t = _per_sample(np.asarray(alpha_bar, dtype=np.float64)[np.asarray(t)], x_t.ndim)
+    # x_t = sqrt(ᾱ_t) x_0 + sqrt(1 - ᾱ_t) ε  ⇒  x_0 = (x_t - sqrt(1 - ᾱ_t) ε) / sqrt(ᾱ_t)
+    return (x_t - np.sqrt(1.0 - ab_t) * eps) / np.sqrt(ab_t)
+
+
+def cfg_combine(eps_uncond: np.ndarray, eps_cond: np.ndarray, w: float) -> np.ndarray:
+    """Classifier-free guidance (Ho & Salimans, 2021) of two noise predictions.
+
+    Args:
+        eps_uncond: ε_θ(x_t, ∅), any shape.
+        eps_cond: ε_θ(x_t, y), the same shape.
+        w: guidance scale; 0 gives the unconditional, 1 the conditional prediction.
+
+    Returns:
+        ε̃, the shape of the inputs.
+    """
+    eps_uncond, eps_cond = np.asarray(eps_uncond, dtype=np.float64), np.asarray(eps_cond, dtype=np.float64)
+    # ε̃ = ε_θ(x_t, ∅) + w (ε_θ(x_t, y) - ε_θ(x_t, ∅)) = (1 - w) ε_θ(x_t, ∅) + w ε_θ(x_t, y)
+    return eps_uncond + w * (eps_cond - eps_uncond)
+
+
+def timestep_embedding(t: np.ndarray, dim: int, max_period: float = 10000) -> np.ndarray:
+    """Sinusoidal embedding of diffusion time steps (the layout of Nichol & Dhariwal's guided diffusion).
+
+    Args:
+        t: (n,) time steps (ints, or floats).
+        dim: even embedding width.
+        max_period: the longest period, reached by the last frequency's limit.
+
+    Returns:
+        emb: (n, dim), the cosines of all frequencies first, then the sines.
+    """
+    t = np.asarray(t, dtype=np.float64)
+    half = dim // 2
+    # ω_i = max_period^{-i / half} = exp(-ln(max_period) i / half),  i = 0..half-1, (half,)
+    freqs = np.exp(-np.log(max_period) * np.arange(half) / half)
+    # t ω_i for every step and frequency, (n, half)
+    args = t[:, None] * freqs[None, :]
+    # emb = [cos(t ω_0..t ω_{half-1}), sin(t ω_0..t ω_{half-1})], (n, dim)
+    return np.concatenate([np.cos(args), np.sin(args)], axis=-1)

@@ -1,13 +1,25 @@
-"""DDPM pieces against torch built-ins, per-sample loops and the posterior-mean form."""
+"""DDPM pieces against torch built-ins, per-sample loops and the posterior-mean form;
+sampling helpers (x̂_0, guidance, time embedding) against q_sample, torch.lerp and a scalar loop."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlvc_reference.diffusion import alpha_bar, ddpm_reverse_step, ddpm_simple_loss, linear_beta_schedule, q_sample
+from mlvc_reference.diffusion import (
+    alpha_bar,
+    cfg_combine,
+    ddpm_reverse_step,
+    ddpm_simple_loss,
+    linear_beta_schedule,
+    q_sample,
+    timestep_embedding,
+    x0_from_eps,
+)
 
 seeds = st.integers(0, 2**32 - 1)
 
@@ -129,3 +141,61 @@ def test_ddpm_reverse_step_at_t0_ignores_z():
     a = ddpm_reverse_step(x_t, 0, eps, betas, ab, np.zeros(3))
     b = ddpm_reverse_step(x_t, 0, eps, betas, ab, np.full(3, 100.0))
     np.testing.assert_array_equal(a, b)
+
+
+@given(seeds, st.integers(1, 5), st.sampled_from([(3,), (2, 2), (1, 3, 2)]), st.integers(1, 20))
+def test_x0_from_eps_inverts_q_sample(seed, n, data_shape, T):
+    rng = np.random.default_rng(seed)
+    _, ab = _schedule(T)
+    x0, noise, t = rng.normal(size=(n, *data_shape)), rng.normal(size=(n, *data_shape)), rng.integers(0, T, size=n)
+    x_t = q_sample(x0, t, noise, ab)
+    copies = [x_t.copy(), noise.copy(), t.copy(), ab.copy()]
+    np.testing.assert_allclose(x0_from_eps(x_t, t, noise, ab), x0, rtol=1e-9, atol=1e-9)
+    for a, c in zip((x_t, noise, t, ab), copies):
+        np.testing.assert_array_equal(a, c)
+
+
+@given(seeds, st.integers(1, 5), st.integers(1, 20))
+def test_x0_from_eps_per_sample_in_torch(seed, n, T):
+    rng = np.random.default_rng(seed)
+    _, ab = _schedule(T)
+    x_t, eps, t = rng.normal(size=(n, 4)), rng.normal(size=(n, 4)), rng.integers(0, T, size=n)
+    got = x0_from_eps(x_t, t, eps, ab)
+    for i in range(n):
+        a = torch.tensor(ab[t[i]], dtype=torch.float64)
+        expected = (torch.from_numpy(x_t[i]) - torch.sqrt(1 - a) * torch.from_numpy(eps[i])) / torch.sqrt(a)
+        np.testing.assert_allclose(got[i], expected.numpy(), rtol=1e-12, atol=1e-12)
+
+
+@given(seeds, st.sampled_from([(3,), (2, 4), (1, 2, 3)]), st.floats(-2.0, 15.0))
+def test_cfg_combine_is_torch_lerp_from_uncond_to_cond(seed, shape, w):
+    rng = np.random.default_rng(seed)
+    eps_u, eps_c = rng.normal(size=shape), rng.normal(size=shape)
+    got = cfg_combine(eps_u, eps_c, w)
+    expected = torch.lerp(torch.from_numpy(eps_u), torch.from_numpy(eps_c), w).numpy()
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
+
+
+def test_cfg_combine_endpoints():
+    eps_u, eps_c = np.array([1.0, -2.0]), np.array([0.5, 3.0])
+    np.testing.assert_array_equal(cfg_combine(eps_u, eps_c, 0.0), eps_u)
+    np.testing.assert_array_equal(cfg_combine(eps_u, eps_c, 1.0), eps_c)
+
+
+@given(st.lists(st.integers(0, 999), min_size=1, max_size=5), st.sampled_from([2, 4, 6, 16]), st.sampled_from([10000, 1000, 100]))
+def test_timestep_embedding_matches_a_scalar_loop(steps, dim, max_period):
+    t = np.array(steps)
+    emb = timestep_embedding(t, dim, max_period)
+    half = dim // 2
+    assert emb.shape == (len(steps), dim)
+    for r, step in enumerate(steps):
+        for i in range(half):
+            omega = max_period ** (-i / half)
+            assert math.isclose(emb[r, i], math.cos(step * omega), rel_tol=1e-9, abs_tol=1e-9)
+            assert math.isclose(emb[r, half + i], math.sin(step * omega), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def test_timestep_embedding_default_period_and_t_zero():
+    emb = timestep_embedding(np.array([0, 5]), 8)
+    np.testing.assert_array_equal(emb[0], [1, 1, 1, 1, 0, 0, 0, 0])
+    np.testing.assert_allclose(emb[1], timestep_embedding(np.array([5.0]), 8, 10000)[0], rtol=0, atol=0)
