@@ -102,6 +102,16 @@ class NumericChecker:
             if not grade.correct:
                 said = "the prompt asks for" if rule.stated else "the prompt states no precision, so the rule is"
                 problems.append(f"the answer rounded to {how} ({text}) is rejected; {said} {rule.count} {rule.kind}")
+        want = self.want(question, variant)
+        for wrong in question.wrong_answers:
+            try:
+                value = float(evaluate(wrong.answer, variant.params))
+            except (FormulaError, OverflowError):
+                continue
+            text, how = (rounded_forms(value, rule) or [("", "")])[0]
+            if text and not within(value, want, question) and self.accepts(question, float(text), want):
+                problems.append(f"the listed mistake '{wrong.answer}' = {value:g} rounded to {how} ({text}) is "
+                                f"accepted as right: state a finer precision in the prompt")
         return problems
 
 
