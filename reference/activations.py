@@ -60,10 +60,9 @@ def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
     z = np.asarray(logits, dtype=np.float64)
     y = np.asarray(labels).astype(np.int64)
     n = z.shape[0]
-    m = z.max(axis=1, keepdims=True)  # (n, 1)
-    # log Σ_c e^{z_c} = m + log Σ_c e^{z_c - m}   (log-sum-exp), (n,)
-    lse = m[:, 0] + np.log(np.exp(z - m).sum(axis=1))
-    # log softmax(z)[y] = z_y - log Σ_c e^{z_c}, (n,)
-    log_p = z[np.arange(n), y] - lse
+    # shift by the row maximum m: every exponent is <= 0 and Σ_c e^{z_c - m} >= 1, (n, C)
+    shifted = z - z.max(axis=1, keepdims=True)
+    # log softmax(z)[y] = z_y - log Σ_c e^{z_c} = (z_y - m) - log Σ_c e^{z_c - m}, (n,)
+    log_p = shifted[np.arange(n), y] - np.log(np.exp(shifted).sum(axis=1))
     # L = -(1/n) Σ_i log p_i
     return float(-log_p.mean())

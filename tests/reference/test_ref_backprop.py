@@ -8,7 +8,15 @@ import torch.nn.functional as F
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlvc_reference.backprop import add_backward, linear_backward, linear_forward, mul_backward, sigmoid_backward
+from mlvc_reference.backprop import (
+    add_backward,
+    linear_backward,
+    linear_forward,
+    mul_backward,
+    relu_backward,
+    sigmoid_backward,
+    tanh_backward,
+)
 
 seeds = st.integers(0, 2**32 - 1)
 sides = st.integers(1, 5)
@@ -91,3 +99,25 @@ def test_linear_backward_matches_autograd(seed, n, d, m):
     np.testing.assert_allclose(dW, eW, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(db, eb, rtol=1e-10, atol=1e-12)
     _unchanged([x, W, b, dout], copies)
+
+
+@given(seeds, sides, sides)
+def test_relu_backward_matches_autograd_including_exact_zeros(seed, n, d):
+    rng = np.random.default_rng(seed)
+    x, dout = rng.normal(size=(n, d)), rng.normal(size=(n, d))
+    x[rng.random((n, d)) < 0.3] = 0.0  # torch's ReLU passes no gradient at 0, as the contract says
+    x[rng.random((n, d)) < 0.1] = -0.0
+    copies = [x.copy(), dout.copy()]
+    (expected,) = _vjp(torch.relu, [x], dout)
+    np.testing.assert_array_equal(relu_backward(x, dout), expected)
+    _unchanged([x, dout], copies)
+
+
+@given(seeds, sides, sides, st.floats(0.1, 30.0))
+def test_tanh_backward_matches_autograd(seed, n, d, scale):
+    rng = np.random.default_rng(seed)
+    x, dout = scale * rng.normal(size=(n, d)), rng.normal(size=(n, d))
+    copies = [x.copy(), dout.copy()]
+    (expected,) = _vjp(torch.tanh, [x], dout)
+    np.testing.assert_allclose(tanh_backward(x, dout), expected, rtol=1e-12, atol=1e-15)
+    _unchanged([x, dout], copies)

@@ -1,4 +1,5 @@
-"""Least squares and ridge against torch.linalg.lstsq on well-conditioned problems."""
+"""Least squares and ridge against torch.linalg.lstsq on well-conditioned problems;
+quadratic features against NumPy's 2-D Vandermonde matrix."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlvc_reference.linear_models import normal_equation, ridge_regression
+from mlvc_reference.linear_models import normal_equation, polynomial_features, ridge_regression
 
 
 def _problem(seed: int, n: int, d: int, k: int | None) -> tuple[np.ndarray, np.ndarray]:
@@ -63,3 +64,25 @@ def test_normal_equation_recovers_exact_weights():
     X, _ = _problem(3, 10, 3, None)
     w_true = np.array([1.5, -2.0, 0.25])
     np.testing.assert_allclose(normal_equation(X, X @ w_true), w_true, rtol=1e-12)
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(1, 9), st.floats(0.1, 100.0))
+def test_polynomial_features_match_numpy_polyvander2d(seed, n, scale):
+    P = scale * np.random.default_rng(seed).normal(size=(n, 2))
+    before = P.copy()
+    Phi = polynomial_features(P)
+    # polyvander2d(x, y, [2, 2])[:, 3*i + j] = x^i y^j
+    V = np.polynomial.polynomial.polyvander2d(P[:, 0], P[:, 1], [2, 2])
+    expected = V[:, [3 * 2 + 0, 3 * 1 + 1, 3 * 0 + 2, 3 * 1 + 0, 3 * 0 + 1, 0]]  # x², xy, y², x, y, 1
+    assert Phi.shape == (n, 6)
+    np.testing.assert_allclose(Phi, expected, rtol=1e-14, atol=0)
+    np.testing.assert_array_equal(P, before)
+
+
+def test_a_quadratic_surface_is_recovered_by_least_squares_on_the_features():
+    rng = np.random.default_rng(4)
+    P = rng.uniform(-2, 2, size=(30, 2))
+    w_true = np.array([0.5, -1.0, 2.0, 0.25, -3.0, 1.5])  # z = 0.5x² - xy + 2y² + x/4 - 3y + 1.5
+    x, y = P.T
+    z = 0.5 * x**2 - x * y + 2 * y**2 + 0.25 * x - 3 * y + 1.5
+    np.testing.assert_allclose(normal_equation(polynomial_features(P), z), w_true, rtol=1e-10, atol=1e-12)
