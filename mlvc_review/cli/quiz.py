@@ -36,13 +36,13 @@ def _load(bank: Optional[list[str]], only: bool = False, chapter: Optional[str] 
     return load_bank(bank or [], include_shipped=not only, chapter=chapter)
 
 
-def _open_store():
+def _open_store(read_only: bool = False):
     from rich.markup import escape
 
     from mlvc_review.quiz.store import open_store
     from mlvc_review.ui import err_console
 
-    store = open_store()
+    store = open_store(read_only=read_only)  # read_only: still read where it cannot be written
     if store.notice:
         err_console.print(f"[warn]warning:[/warn] {escape(store.notice)}", highlight=False, soft_wrap=True)
     return store
@@ -172,7 +172,7 @@ def stats_cmd(fmt: Format = typer.Option(Format.table, "--format", help="table o
     loaded = _load(bank, only_bank)
     titles = {n: c.title.get(lang.value) for n, c in loaded.chapters.items()}
     counts = Counter(q.chapter for q in loaded.questions)
-    with _open_store() as store:
+    with _open_store(read_only=True) as store:
         rows = chapter_stats(store, titles, dict(counts), utc_now())
     if fmt is Format.json:
         typer.echo(json.dumps({"chapters": rows}, ensure_ascii=False, indent=2))
@@ -187,7 +187,7 @@ def export_cmd(file: Path = typer.Argument(..., help="JSON file to write.")) -> 
     """Write every attempt and card to a JSON file."""
     import json
 
-    with _open_store() as store:
+    with _open_store(read_only=True) as store:
         data = store.export()
     try:
         file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

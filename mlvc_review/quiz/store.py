@@ -4,26 +4,29 @@ The database lives in `platformdirs.user_data_dir("mlvc-review")/progress.db`
 (`MLVC_REVIEW_HOME` overrides the directory). WAL journal, a busy timeout so two
 sessions can write at once, and one `BEGIN IMMEDIATE` transaction per answer,
 committed before the next question is shown: a killed process loses nothing that
-was answered. A file that is not a readable database is moved aside to
-`progress.db.corrupt-<timestamp>` and a fresh store is created (`notice` says so).
+was answered. Only a file that SQLite reports as malformed, confirmed by an integrity
+check on a connection of its own, is moved aside to `progress.db.corrupt-<timestamp>`
+and a fresh store is created (`notice` says so). A full disk, an I/O error or a
+read-only directory is never taken for damage: it is a `StoreError` (exit 4) that
+says what happened and where the file is, and nothing is renamed. A store opened
+`read_only` (stats, export) is read even where it cannot be written.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mlvc_review.errors import StoreError
 from mlvc_review.paths import home_dir
-from mlvc_review.quiz.store_schema import SCHEMA_VERSION, NewerSchema, migrate
+from mlvc_review.quiz.store_errors import store_error
+from mlvc_review.quiz.store_schema import SCHEMA_VERSION
 
 DB_NAME = "progress.db"
-BUSY_TIMEOUT_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -86,41 +89,42 @@ class ProgressStore:
         """Store `attempt` and, when `review` is given, the card it returns from the current one.
 
         Both happen in one immediate transaction (so a concurrent session cannot interleave
-        between reading and writing the card) that is committed before returning.
+        between reading and writing the card) that is committed before returning. On a full
+        disk the transaction is rolled back and `StoreError` says so: every answer committed
+        before is intact.
         """
         ts = attempt.ts or utc_now().isoformat()
         row = asdict(attempt) | {"ts": ts, "correct": int(attempt.correct), "skipped": int(attempt.skipped)}
-        try:
-            with self._transaction() as conn:
-                conn.execute(
-                    "INSERT INTO attempts (question_id, chapter, qtype, variant_seed, raw, score, correct, rating,"
-                    " hints, seconds, mode, skipped, ts) VALUES (:question_id, :chapter, :qtype, :variant_seed,"
-                    " :raw, :score, :correct, :rating, :hints, :seconds, :mode, :skipped, :ts)",
-                    row,
-                )
-                if review is None:
-                    return None
-                card = review(self._card(conn, attempt.question_id))
-                conn.execute(
-                    "INSERT OR REPLACE INTO cards (question_id, chapter, card_json, due, lapses, reps, updated)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (card.question_id, card.chapter, card.card_json, card.due.isoformat(), card.lapses, card.reps, ts),
-                )
-                return card
-        except sqlite3.Error as err:
-            raise StoreError(f"cannot save the answer to {self.path}: {err}") from None
+        with self._guard("saving this answer"), self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO attempts (question_id, chapter, qtype, variant_seed, raw, score, correct, rating,"
+                " hints, seconds, mode, skipped, ts) VALUES (:question_id, :chapter, :qtype, :variant_seed,"
+                " :raw, :score, :correct, :rating, :hints, :seconds, :mode, :skipped, :ts)",
+                row,
+            )
+            if review is None:
+                return None
+            card = review(self._card(conn, attempt.question_id))
+            conn.execute(
+                "INSERT OR REPLACE INTO cards (question_id, chapter, card_json, due, lapses, reps, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (card.question_id, card.chapter, card.card_json, card.due.isoformat(), card.lapses, card.reps, ts),
+            )
+            return card
 
     def cards(self) -> dict[str, CardRow]:
         """Every card, by question id."""
-        rows = self.conn.execute("SELECT question_id, chapter, card_json, due, lapses, reps FROM cards").fetchall()
+        with self._guard("reading your progress"):
+            rows = self.conn.execute("SELECT question_id, chapter, card_json, due, lapses, reps FROM cards").fetchall()
         return {r[0]: _card_row(r) for r in rows}
 
     def attempts(self, chapter: int | None = None) -> list[dict]:
         """Every stored attempt as a plain dict, oldest first (optionally of one chapter)."""
         sql = "SELECT * FROM attempts" + (" WHERE chapter = ?" if chapter is not None else "") + " ORDER BY id"
-        cur = self.conn.execute(sql, () if chapter is None else (chapter,))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
+        with self._guard("reading your progress"):
+            cur = self.conn.execute(sql, () if chapter is None else (chapter,))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def export(self) -> dict:
         """Attempts and cards as JSON-ready data."""
@@ -134,7 +138,7 @@ class ProgressStore:
     def reset(self, chapter: int | None = None) -> int:
         """Delete progress (of one chapter, or all); returns the number of attempts removed."""
         where, args = (" WHERE chapter = ?", (chapter,)) if chapter is not None else ("", ())
-        with self._transaction() as conn:
+        with self._guard("deleting progress"), self._transaction() as conn:
             removed = conn.execute("DELETE FROM attempts" + where, args).rowcount
             conn.execute("DELETE FROM cards" + where, args)
         return removed
@@ -149,9 +153,21 @@ class ProgressStore:
     def _transaction(self) -> "_Immediate":
         return _Immediate(self.conn)
 
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """Turn an SQLite error while `doing` into a `StoreError` that says what happened."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise store_error(err, self.path, doing) from None
+
 
 class _Immediate:
-    """`BEGIN IMMEDIATE` ... `COMMIT` (or `ROLLBACK` on error) on an autocommit connection."""
+    """`BEGIN IMMEDIATE` ... `COMMIT` (or `ROLLBACK` on error) on an autocommit connection.
+
+    A COMMIT that fails (a full disk) leaves the transaction open: it is rolled back too,
+    so the connection is clean and the database holds exactly what was committed before.
+    """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -161,84 +177,40 @@ class _Immediate:
         return self.conn
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error:
+                self._rollback()
+                raise
+        self._rollback()
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite rolled back already (it does on some I/O errors)
 
 
 def _card_row(r: tuple) -> CardRow:
     return CardRow(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4], r[5])
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    result = conn.execute("PRAGMA quick_check").fetchone()
-    if result is None or result[0] != "ok":
-        conn.close()
-        raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no result'}")
-    try:
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+def open_store(path: Path | None = None, *, read_only: bool = False) -> ProgressStore:
+    """Open (creating or migrating) the store.
 
-
-def _connect_when_free(path: Path) -> sqlite3.Connection:
-    """`_connect`, retried while another process holds the lock.
-
-    Two sessions opening a new store at once contend for switching it to WAL, and
-    SQLite reports that as "locked" at once rather than waiting for busy_timeout.
+    Args:
+        path: the database file (default: `progress.db` in the data directory).
+        read_only: the caller only reads (stats, export): where the store cannot be
+            written (a read-only directory, a full disk) it is opened for reading.
+    Returns:
+        the open store; its `notice` says when it was replaced or opened read-only.
+    Raises:
+        StoreError: it cannot be opened (locked, full disk, I/O error, read-only, newer
+            schema); nothing was renamed. Only a damaged file is moved aside, never overwritten.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            return _connect(path)
-        except sqlite3.OperationalError as err:
-            if "locked" not in str(err) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
+    from mlvc_review.quiz.store_open import open_at
 
-
-def _move_aside(path: Path) -> Path:
-    stamp = utc_now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target
-
-
-def open_store(path: Path | None = None) -> ProgressStore:
-    """Open (creating or migrating) the store; a corrupt file is moved aside, never overwritten."""
-    path = path or default_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise StoreError(f"cannot create the progress directory {path.parent}: {err.strerror}") from None
-    try:
-        return ProgressStore(_connect_when_free(path), path)
-    except NewerSchema as err:
-        raise StoreError(f"the progress store {path} was written by a newer mlvc-review ({err}); "
-                         "upgrade mlvc-review to use it") from None
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err) or "unable to open" in str(err):
-            raise StoreError(f"cannot open the progress store {path}: {err}") from None
-        reason = str(err)
-    except sqlite3.DatabaseError as err:
-        reason = str(err)
-    try:
-        aside = _move_aside(path)
-        conn = _connect(path)
-    except (OSError, sqlite3.Error) as err:
-        raise StoreError(f"the progress store {path} is unreadable ({reason}) and could not be replaced: {err}") from None
-    notice = (f"the progress store {path} could not be read ({reason}); it was moved to {aside.name} "
-              "and a fresh store was started")
-    return ProgressStore(conn, path, notice)
+    return open_at(path or default_path(), read_only=read_only)
