@@ -35,7 +35,7 @@ LABELS: dict[str, Text] = {
     "signature": Text("signature", "签名"), "shapes": Text("shapes", "形状"), "meaning": Text("meaning", "含义"),
     "required": Text("required", "要求"), "tolerance": Text("tolerance", "容差"),
     "heavy": Text("heavy check", "重型检查"), "graded": Text("graded", "评分"), "bank": Text("bank task", "题库任务"),
-    "chapter": Text("Chapter", "第"), "rules": Text("How a submission is read", "提交如何被读取"),
+    "rules": Text("How a submission is read", "提交如何被读取"),
     "conventions": Text("Conventions for every task", "所有任务的约定"),
 }
 CHAPTERS: dict[int, Text] = {n: Text(*title) for n, title in _data.CHAPTERS.items()}

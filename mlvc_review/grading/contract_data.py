@@ -94,12 +94,14 @@ CONVENTIONS: tuple[tuple[str, str], ...] = (
 )
 
 DEFAULT_TOLERANCE: tuple[str, str] = (
-    "default: `rtol=1e-6, atol=1e-8` against the reference",
-    "默认：与参考实现相比 `rtol=1e-6, atol=1e-8`",
+    "`rtol=1e-6, atol=1e-8` against the reference (the default).",
+    "与参考实现相比 `rtol=1e-6, atol=1e-8`（默认值）。",
 )
 
 _LOGITS_100 = ("stable for `|logits| <= 100`.", "`|logits| <= 100` 时数值稳定。")
 _LOGITS_1E4 = ("stable for `|logits| <= 1e4`.", "`|logits| <= 1e4` 时数值稳定。")
+_HEAVY_DECIDES = ("not compared with a reference output: the heavy check decides.",
+                  "不与参考输出比较：由重型检查决定。")
 _POOL_SHAPES = ("x `(N, C, H, W)`; `stride` defaults to `k`; no padding; floor mode.",
                 "x 为 `(N, C, H, W)`；`stride` 默认等于 `k`；不填充；向下取整（floor 模式）。")
 
@@ -250,6 +252,8 @@ ENTRIES: tuple[dict, ...] = (
          shapes=("for H and W multiples of 8, the output has the input's spatial size.",
                  "H 和 W 是 8 的倍数时，输出的空间尺寸与输入相同。"),
          meaning=("A U-Net, as a `torch.nn.Module` class.", "一个 U-Net，写成 `torch.nn.Module` 类。"),
+         tolerance=("not compared with a reference output: the output size and the heavy check decide.",
+                    "不与参考输出比较：由输出尺寸和重型检查决定。"),
          heavy=("learns a synthetic segmentation task.", "学会一个合成的分割任务。")),
 
     # ---- Chapter 4: understanding CNNs ----
@@ -393,6 +397,7 @@ ENTRIES: tuple[dict, ...] = (
     dict(name="VAE", chapter=7, framework="torch", call="(data_dim, latent_dim)",
          interface="encode(x) -> (mu, logvar); decode(z) -> logits",
          meaning=("A variational autoencoder, as a `torch.nn.Module` class.", "一个变分自编码器，写成 `torch.nn.Module` 类。"),
+         tolerance=_HEAVY_DECIDES,
          heavy=("trains on a synthetic binary data set and reaches a stated negative ELBO.",
                 "在一个合成的二值数据集上训练，达到规定的负 ELBO。")),
 
@@ -430,6 +435,7 @@ ENTRIES: tuple[dict, ...] = (
                   "`emb = concat([cos(args), sin(args)], -1)`。")),
     dict(name="Denoiser", chapter=8, framework="torch", call="(data_dim)", interface="forward(x_t, t) -> eps",
          meaning=("A noise-prediction network, as a `torch.nn.Module` class.", "一个预测噪声的网络，写成 `torch.nn.Module` 类。"),
+         tolerance=_HEAVY_DECIDES,
          heavy=("trained with the DDPM loss on a 2-D mixture of Gaussians, its samples reach a stated distance to "
                 "the data.",
                 "用 DDPM 损失在二维高斯混合分布上训练后，其采样结果与数据的距离达到规定值。")),
@@ -463,5 +469,6 @@ ENTRIES: tuple[dict, ...] = (
                  "把 [0, 1] 内的 `(n, 2)` 坐标映射为 `(n, 3)` 颜色。"),
          meaning=("An implicit image, as a `torch.nn.Module` class, using `fourier_features` of order L.",
                   "一个隐式图像网络，写成 `torch.nn.Module` 类，使用 L 阶的 `fourier_features`。"),
+         tolerance=_HEAVY_DECIDES,
          heavy=("fits a synthetic 64x64 image to a stated PSNR.", "拟合一幅合成的 64x64 图像，达到规定的 PSNR。")),
 )
