@@ -26,7 +26,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "residual": ("residual_block",),
     "attention": ("scaled_dot_product_attention", "causal_mask", "multi_head_attention"),
     "vae": ("reparameterize", "kl_standard_normal", "negative_elbo"),
-    "diffusion": ("linear_beta_schedule", "alpha_bar", "q_sample", "ddpm_simple_loss", "ddpm_reverse_step"),
+    "gan": ("gan_discriminator_loss", "gan_generator_loss"),
+    "autoregressive": ("pixelcnn_mask", "autoregressive_nll"),
+    "diffusion": (
+        "linear_beta_schedule", "alpha_bar", "q_sample", "ddpm_simple_loss", "ddpm_reverse_step",
+        "x0_from_eps", "cfg_combine", "timestep_embedding",
+    ),
+    "neural_fields": ("volume_render",),
+    "retrieval": ("rgb_distance", "color_histogram", "histogram_distance", "retrieve", "fit_quadratic_surface"),
 }
 
 #: contract function name -> "module:function" import path of its reference

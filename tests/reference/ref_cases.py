@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import numpy as np
+from ref_cases_ch7_9 import ch7_9_cases, ch7_9_extreme_cases
 
 Case = tuple[tuple, dict]
 
@@ -81,6 +82,7 @@ def generic_cases(seed: int = 20260127) -> dict[str, list[Case]]:
             ((n(size=(3, 2)), 0, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
             ((n(size=(3, 2)), 3, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
         ],
+        **ch7_9_cases(seed),
     }
 
 
@@ -97,6 +99,7 @@ def extreme_cases() -> dict[str, list[Case]]:
         "sigmoid_backward": [((np.array([-1e3, -30.0, 0.0, 30.0, 1e3]), np.ones(5)), {})],
         "scaled_dot_product_attention": [((Q, Q, rng.normal(size=(3, 2)), np.tril(np.ones((3, 3), bool))), {})],
         "negative_elbo": [((x, logits, rng.normal(size=(2, 3)), rng.normal(size=(2, 3))), {})],
+        **ch7_9_extreme_cases(),
     }
 
 
