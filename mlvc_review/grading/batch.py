@@ -91,7 +91,7 @@ def grade_paths(
     torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted) or needs_torch(sorted(wanted))
     background = _Background(factory, torch)
     requested = resolve_requests(requests)
-    _warm_up()
+    _warm_up(wanted | set(requested))
     pool = background.get()
     try:
         isolation = str(getattr(pool, "isolation", ""))
@@ -105,14 +105,15 @@ def grade_paths(
     return results, isolation, time.perf_counter() - start
 
 
-def _warm_up() -> None:
-    """Import hypothesis and the task specs while the pool starts."""
-    from mlvc_review.grading.spec import load_all
+def _warm_up(functions: set[str]) -> None:
+    """Import hypothesis and the specs of the tasks to grade (only those) while the pool starts."""
+    from mlvc_review.grading.spec import has_task
     from mlvc_review.grading.taskinfo import code_tasks
 
     import hypothesis  # noqa: F401 - imported now so that it overlaps with the pool start
 
-    load_all()
+    for function in sorted(functions):
+        has_task(function)
     code_tasks()
 
 

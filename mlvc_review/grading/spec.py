@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -57,31 +58,52 @@ class TaskSpec:
 
 
 TASKS: dict[str, TaskSpec] = {}
+_ORIGIN: dict[str, str] = {}  # function -> the module that registered it
 _loaded = False
 
 
 def register(spec: TaskSpec) -> TaskSpec:
     """Add `spec` to the registry (a later registration of the same function replaces it)."""
     TASKS[spec.function] = spec
+    _ORIGIN[spec.function] = sys._getframe(1).f_globals.get("__name__", "")
     return spec
+
+
+def _task_modules() -> list[str]:
+    package = importlib.import_module("mlvc_review.grading.tasks")
+    return [f"{package.__name__}.{info.name}" for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
 
 
 def load_all() -> dict[str, TaskSpec]:
     """Import every module of `mlvc_review.grading.tasks` once; returns the registry."""
     global _loaded
     if not _loaded:
-        package = importlib.import_module("mlvc_review.grading.tasks")
-        for info in pkgutil.iter_modules(package.__path__):
-            if not info.name.startswith("_"):
-                importlib.import_module(f"{package.__name__}.{info.name}")
+        for module in _task_modules():
+            importlib.import_module(module)
         _loaded = True
     return TASKS
 
 
+def _indexed_module(function: str) -> str | None:
+    """The task module that registers `function`, from the checked-in index (`tasks/_index.py`)."""
+    from mlvc_review.grading.tasks._index import MODULES
+
+    return MODULES.get(function)
+
+
 def get_task(function: str) -> TaskSpec:
-    """The spec for `function`; raises KeyError when no task module declares it."""
+    """The spec for `function`; raises KeyError when no task module declares it.
+
+    Only the module the index names is imported, so grading one task neither imports
+    nor builds the others (nor torch, for a NumPy task); a function missing from the
+    index (a task module added without regenerating it) falls back to importing all.
+    """
     if function not in TASKS:
-        load_all()
+        module = _indexed_module(function)
+        if module is not None:
+            importlib.import_module(f"mlvc_review.grading.tasks.{module}")
+        if function not in TASKS:
+            load_all()
     return TASKS[function]
 
 
@@ -94,7 +116,31 @@ def has_task(function: str) -> bool:
     return True
 
 
+def build_index() -> dict[str, str]:
+    """function -> task module (its name inside `tasks`), by importing every task module: what `_index.py` must hold."""
+    load_all()
+    return {f: _ORIGIN[f].rsplit(".", 1)[1] for f in sorted(TASKS)}
+
+
+def write_index(path: str) -> None:
+    """Regenerate `tasks/_index.py` (run `python -m mlvc_review.grading.spec` after adding a task module)."""
+    lines = [f"    {f!r}: {m!r},\n" for f, m in build_index().items()]
+    text = ('"""Which task module registers each contract function (generated: python -m mlvc_review.grading.spec).\n\n'
+            'Lets the grader import only the modules of the tasks it grades; tests/grading/test_task_index.py\n'
+            'fails when this file is stale."""\n\nMODULES: dict[str, str] = {\n' + "".join(lines) + "}\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def resolve(path: str) -> Callable[..., Any]:
     """Import "module:attr" (a reference or a known mistake) in the trusted process."""
     module_name, _, attr = path.partition(":")
     return getattr(importlib.import_module(module_name), attr)
+
+
+if __name__ == "__main__":
+    import os
+
+    from mlvc_review.grading import spec as registry  # the module the task modules register into, not __main__
+
+    registry.write_index(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tasks", "_index.py"))
