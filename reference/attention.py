@@ -101,3 +101,29 @@ def multi_head_attention(
     concat = heads.reshape(*heads.shape[:-2], -1)
     # out = Concat(heads) W_o
     return concat @ W_o
+
+
+def additive_attention(
+    s_prev: np.ndarray, H: np.ndarray, W_s: np.ndarray, W_h: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Additive (Bahdanau) attention of one decoder state over the encoder states.
+
+    Paper: Bahdanau, Cho & Bengio, "Neural Machine Translation by Jointly
+    Learning to Align and Translate" (2015).
+
+    Args:
+        s_prev: (d_s,) decoder state s_{t-1}.  H: (T, d_h) encoder states h_i as rows.
+        W_s: (d_a, d_s).  W_h: (d_a, d_h).  v: (d_a,).
+
+    Returns:
+        (context (d_h,), weights (T,)).
+    """
+    s_prev, H = np.asarray(s_prev, dtype=np.float64), np.asarray(H, dtype=np.float64)
+    # W_s s_{t-1} + W_h h_i for every i, (T, d_a)
+    hidden = np.tanh(np.asarray(W_s) @ s_prev + H @ np.asarray(W_h).T)
+    # e_i = v · tanh(W_s s_{t-1} + W_h h_i), (T,)
+    e = hidden @ np.asarray(v)
+    # a_i = softmax_i(e), (T,)
+    weights = softmax(e)
+    # c = Σ_i a_i h_i, (d_h,)
+    return weights @ H, weights

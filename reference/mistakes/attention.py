@@ -112,3 +112,34 @@ def mha_weights_transposed(
     """Wrong: x @ W.T for every projection (the nn.Linear habit); the contract right-multiplies by W."""
     Ts = (np.asarray(W).T for W in (W_q, W_k, W_v, W_o))
     return _mha(x_q, x_kv, *Ts, num_heads, mask)
+
+
+def _additive(s_prev, H, W_s, W_h, v, *, tanh_inside: bool = True, tanh_outside: bool = False,
+              normalise: bool = True, projected_context: bool = False):
+    s_prev, H, W_s, W_h, v = (np.asarray(a, dtype=np.float64) for a in (s_prev, H, W_s, W_h, v))
+    pre = W_s @ s_prev + H @ W_h.T  # (T, d_a)
+    e = (np.tanh(pre) if tanh_inside else pre) @ v  # (T,)
+    if tanh_outside:
+        e = np.tanh(e)
+    weights = softmax(e) if normalise else e
+    return weights @ (H @ W_h.T if projected_context else H), weights
+
+
+def additive_attention_no_tanh(s_prev, H, W_s, W_h, v):
+    """Wrong: e_i = v · (W_s s + W_h h_i) without the tanh; the score is then linear in h_i."""
+    return _additive(s_prev, H, W_s, W_h, v, tanh_inside=False)
+
+
+def additive_attention_tanh_outside(s_prev, H, W_s, W_h, v):
+    """Wrong: e_i = tanh(v · (W_s s + W_h h_i)), the tanh moved outside the dot product with v."""
+    return _additive(s_prev, H, W_s, W_h, v, tanh_inside=False, tanh_outside=True)
+
+
+def additive_attention_no_softmax(s_prev, H, W_s, W_h, v):
+    """Wrong: uses the raw scores e as the weights; they are neither positive nor summing to one."""
+    return _additive(s_prev, H, W_s, W_h, v, normalise=False)
+
+
+def additive_attention_projected_context(s_prev, H, W_s, W_h, v):
+    """Wrong: context = Σ a_i W_h h_i (the projected states, length d_a) instead of Σ a_i h_i."""
+    return _additive(s_prev, H, W_s, W_h, v, projected_context=True)

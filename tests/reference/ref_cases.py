@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import numpy as np
+from ref_cases_ch5_6 import ch5_6_cases
 from ref_cases_ch7_9 import ch7_9_cases, ch7_9_extreme_cases
 
 Case = tuple[tuple, dict]
@@ -82,6 +83,7 @@ def generic_cases(seed: int = 20260127) -> dict[str, list[Case]]:
             ((n(size=(3, 2)), 0, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
             ((n(size=(3, 2)), 3, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
         ],
+        **ch5_6_cases(seed),
         **ch7_9_cases(seed),
     }
 
