@@ -81,12 +81,12 @@ class Entry:
 
     def text(self, lang: str = "en", *, default_tolerance: bool = False) -> str:
         """The entry's texts as one paragraph ("Shapes: ... Required: ..."); the meaning has no label."""
-        parts = []
+        parts, colon = [], "：" if lang == "zh" else ": "
         for key, value in self.sections(lang):
             if key == "tolerance" and self.tolerance is None and not default_tolerance:
                 continue
-            parts.append(value if key == "meaning" else f"{LABELS[key].get(lang).capitalize()}: {value}")
-        return " ".join(parts)
+            parts.append(value if key == "meaning" else f"{LABELS[key].get(lang).capitalize()}{colon}{value}")
+        return ("" if lang == "zh" else " ").join(parts)
 
     @property
     def meaning(self) -> str:

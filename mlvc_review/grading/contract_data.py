@@ -241,7 +241,7 @@ ENTRIES: tuple[dict, ...] = (
     dict(name="pca", chapter=3, framework="numpy", call="(X, k)", returns="(Z, components, mean)",
          shapes=("X `(n, d)` with distinct variances, `1 <= k <= min(n-1, d)`; mean `(d,)`; components `(k, d)`.",
                  "X 为 `(n, d)`，各方差互不相同，`1 <= k <= min(n-1, d)`；mean 为 `(d,)`；components 为 `(k, d)`。"),
-         meaning=("components are orthonormal rows, by decreasing variance; `Z = (X - mean) @ components.T`.",
+         meaning=("The components are orthonormal rows, by decreasing variance; `Z = (X - mean) @ components.T`.",
                   "components 的各行标准正交，按方差从大到小排列；`Z = (X - mean) @ components.T`。"),
          tolerance=("either sign of each component is accepted.", "每个主成分取正负号均可。")),
     dict(name="residual_block", chapter=3, framework="torch", call="(x, w1, b1, w2, b2)", returns="y",

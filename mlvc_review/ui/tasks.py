@@ -42,8 +42,12 @@ def render_tasks(doc: dict[str, Any], console: Console, *, whole: bool) -> None:
     if whole:
         for key, items in (("rules", doc["rules"]), ("conventions", doc["conventions"])):
             console.print(Rule(Text(LABELS[key].get(lang), style="accent"), align="left", style="muted"))
+            bullets = Table.grid(padding=(0, 1))
+            bullets.add_column(no_wrap=True)
+            bullets.add_column(overflow="fold")
             for item in items:
-                console.print(Text("• ").append_text(inline(item)))
+                bullets.add_row("•", inline(item))
+            console.print(bullets)
             console.print()
     for chapter in doc["chapters"]:
         console.print(Rule(Text(chapter_title(chapter["number"], lang), style="accent"), align="left", style="muted"))
