@@ -112,7 +112,7 @@ def _computes_the_same(expected: Any, got: Any, case: Case) -> str | None:
     if pred[i] == want_pred[i]:
         return None
     a, b = X_XOR[i].astype(int)
-    return f"at x = ({a}, {b}) the network outputs {y[i]:.4g}, so it predicts {pred[i]}; expected {want_pred[i]}"
+    return f"at x = ({a}, {b}) the network outputs {y[i]:.6f}, so it predicts {pred[i]}; expected {want_pred[i]}"
 
 
 def _table() -> Any:
