@@ -161,11 +161,12 @@ def test_help_lists_tasks():
     assert " tasks " in out.output
 
 
-def test_text_with_a_warm_cache_imports_neither_numpy_nor_the_bank_models(tmp_path):
+def test_text_imports_no_task_module_nor_numpy_and_with_a_warm_bank_cache_no_pydantic(tmp_path):
     code = "import sys\nfrom mlvc_review.cli import app\napp(sys.argv[1:], standalone_mode=False)\n"
     env = {**os.environ, "MLVC_REVIEW_HOME": str(tmp_path)}
     env.pop("MLVC_REVIEW_BANK", None)
-    heavy = ["numpy", "torch", "hypothesis", "pydantic", "mlvc_review.grading.tasks"]
-    imported_after(code, heavy, argv=["tasks", "softmax"], env=env)  # fills the bank and graded caches
+    heavy = ["numpy", "torch", "hypothesis", "pydantic", "mlvc_review.grading.tasks.strategies",
+             "mlvc_review.grading.tasks.ch1_softmax"]
+    imported_after(code, heavy, argv=["tasks", "softmax"], env=env)  # fills the bank's file cache
     second, proc = imported_after(code, heavy, argv=["tasks", "chapter", "2"], env=env)
     assert second == [] and "sigmoid(x) -> s" in proc.stdout
