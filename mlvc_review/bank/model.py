@@ -228,6 +228,7 @@ class CodeQuestion(QuestionBase):
     checks: list[str]
     hidden_checks: list[str]
     mistakes: list[Mistake]
+    check_hints: dict[str, Localized]
     points: float
 
 
@@ -257,7 +258,7 @@ _NESTED: dict[type, dict[str, Any]] = {
     SymbolicQuestion: {"variables": {Assumptions}, "wrong_answers": [WrongAnswer]},
     MatrixQuestion: {"symbols": {MatrixSymbol}, "wrong_answers": [WrongAnswer]},
     FlashcardQuestion: {"answer": _LOC},
-    CodeQuestion: {"mistakes": [Mistake]},
+    CodeQuestion: {"mistakes": [Mistake], "check_hints": {_LOC}},
     WrongAnswer: {"why": _LOC},
     Option: {"text": _LOC, "why": _LOC},
     Mistake: {"explain": _LOC},

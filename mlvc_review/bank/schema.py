@@ -199,6 +199,9 @@ class CodeQuestion(QuestionBase):
     checks: list[str] = Field(default_factory=list, description="check names; empty means all of the task's")
     hidden_checks: list[str] = Field(default_factory=list, description="checks whose expected values are hidden")
     mistakes: list[Mistake] = Field(default_factory=list)
+    check_hints: dict[str, Localized] = Field(
+        default_factory=dict,
+        description="check name -> the hint the grade report shows when that check fails and no known mistake is named")
     points: float = Field(default=1.0, gt=0)
 
 

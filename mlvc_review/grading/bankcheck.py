@@ -69,7 +69,8 @@ def check_code_question(question: Any, *, pool: Any = None, examples: int = EXAM
         return [f"no TaskSpec declares checks for '{f}' (mlvc_review/grading/tasks)"]
     spec = get_task(f)
     names = {c.name for c in spec.checks}
-    problems = [f"check '{n}' is not one of {sorted(names)}" for n in [*question.checks, *question.hidden_checks] if n not in names]
+    named = [*question.checks, *question.hidden_checks, *getattr(question, "check_hints", {})]
+    problems = [f"check '{n}' is not one of {sorted(names)}" for n in named if n not in names]
     if problems:
         return problems
     if question.reference != spec.reference:

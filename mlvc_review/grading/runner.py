@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.checks.kinds import TaskContext
+from mlvc_review.grading.checks.kinds import EVIDENCE, TaskContext, exception_text
 from mlvc_review.grading.contract import CONTRACT
 from mlvc_review.grading.discovery import Submission
 from mlvc_review.grading.checks.explore import CheckResult, run_check
@@ -112,7 +112,7 @@ def _pre_check(sub: Submission, function: str, info: TaskInfo, options: Options)
     """A TaskResult when the task cannot run (missing, near miss, bad signature, no spec), else None."""
     from mlvc_review.grading.spec import has_task
 
-    task = TaskResult(info.id, function, max_score=info.points, hints=info.hint_texts(options.hints, options.lang))
+    task = TaskResult(info.id, function, max_score=info.points)
     found = sub.found.get(function)
     if found is None:
         task.status = "error"
@@ -136,15 +136,14 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
     from mlvc_review.grading.spec import get_task, resolve
 
     spec = get_task(info.function)
-    task = TaskResult(info.id, info.function, max_score=info.points, hints=info.hint_texts(options.hints, options.lang))
+    task = TaskResult(info.id, info.function, max_score=info.points)
     task.line = sub.found[info.function].line
     checks = [c for c in spec.checks if not info.checks or c.name in info.checks]
     if sub.found[info.function].problems:
         task.checks.append(CheckResult("signature", "signature", "failed", "; ".join(sub.found[info.function].problems)))
     if imported.status != "ok":
         status = "timeout" if imported.status == "timeout" else "error"
-        lines = (imported.error or "").strip().splitlines()
-        text = f"importing the file failed ({imported.status})" + (f": {lines[-1]}" if lines else "")
+        text = f"importing the file failed ({imported.status})" + (f": {exception_text(imported.error)}" if imported.error else "")
         task.checks += [CheckResult(c.name, c.kind, "skipped" if c.heavy and not options.heavy_ok else status, text) for c in checks]
     else:
         ctx = TaskContext(session, spec, resolve(spec.reference), timeout=options.timeout, device=options.device)
@@ -152,10 +151,12 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
             hidden = check.name in info.hidden
             task.checks.append(run_check(ctx, check, seed=options.seed, examples=options.examples, device_ok=options.heavy_ok, hidden=hidden))
         by_name = {c.name: c for c in checks}
-        evidence = [(by_name[r.name], f) for r in task.checks if r.kind == "compare" and r.status == "failed" for f in r.evidence]
+        evidence = [(by_name[r.name], f) for r in task.checks if r.kind in EVIDENCE and r.status == "failed" for f in r.evidence]
         if evidence:
             task.diagnosis = diagnose(info.mistakes, evidence, options.lang)
     _summarise(task)
+    failed = [c.name for c in task.checks if c.status == "failed"]  # a crash or a timeout: its message is the pointer
+    task.hints = info.hints_for(failed, task.diagnosis is not None, options.hints, options.lang)
     return task
 
 

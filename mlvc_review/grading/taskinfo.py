@@ -27,6 +27,32 @@ class KnownMistake:
         return self.explain_zh if lang == "zh" and self.explain_zh else self.explain_en
 
 
+# Hints for checks whose meaning is the same in every task; a bank question's check_hints come first.
+GENERIC_CHECK_HINTS: dict[str, dict[str, str]] = {
+    "no mutation": {
+        "en": "Your function changed an argument in place (`a += b`, `a[i] = v`, `a *= s`, `np.clip(a, out=a)` on an input): "
+              "the caller's array changed. Work on a copy or build a new array.",
+        "zh": "你的函数原地修改了输入参数（对参数使用 `a += b`、`a[i] = v`、`a *= s` 或 `out=a`），调用者的数组被改变了。请先复制，或构造新数组。",
+    },
+    "integer output": {
+        "en": "The values may be right but the type is not: the contract asks for an integer type "
+              "(int, or an integer array). Use `//` rather than `/`, or convert with `int(...)` / `.astype(np.int64)`.",
+        "zh": "数值可能正确，但类型不对：约定要求整数类型（int 或整数数组）。请用 `//` 而不是 `/`，或用 `int(...)` / `.astype(np.int64)` 转换。",
+    },
+    "stability": {
+        "en": "At the extreme inputs of this check your result overflows or is not finite, although it is finite and "
+              "correct at ordinary inputs: rewrite the formula so no intermediate exp() or division blows up "
+              "(subtract the maximum, use log-sum-exp, np.logaddexp or a softplus form).",
+        "zh": "在本检查的极端输入下结果溢出或不是有限值，而普通输入下是正确的：请改写公式，避免中间的 exp() 或除法溢出（先减去最大值，使用 log-sum-exp、np.logaddexp 或 softplus 形式）。",
+    },
+    "signature": {
+        "en": "The grader calls the function with the contract's arguments, by position: `mlvc-review tasks FUNCTION` "
+              "shows its signature.",
+        "zh": "评分器按位置传入约定的参数：用 `mlvc-review tasks 函数名` 查看其签名。",
+    },
+}
+
+
 @dataclass(frozen=True)
 class TaskInfo:
     """Bank metadata of one code task."""
@@ -36,22 +62,30 @@ class TaskInfo:
     checks: tuple[str, ...] = ()  # empty: all of the spec's checks
     hidden: tuple[str, ...] = ()
     mistakes: tuple[KnownMistake, ...] = ()
-    hints: tuple[dict[str, str | None], ...] = ()  # {"en": ..., "zh": ... or None}
+    hints: tuple[dict[str, str | None], ...] = ()  # {"en": ..., "zh": ... or None}: the quiz's hints
     points: float = 1.0
+    check_hints: tuple[tuple[str, dict[str, str | None]], ...] = ()  # (check name, {"en", "zh"}): the grader's
 
-    def hint_texts(self, n: int, lang: str) -> list[str]:
-        """The first `n` hints in `lang` (English when there is no translation)."""
-        texts = []
-        for hint in self.hints[: max(n, 0)]:
-            texts.append(hint.get(lang) or hint["en"])
-        return texts
+    def hints_for(self, failed: list[str], diagnosed: bool, n: int, lang: str) -> list[str]:
+        """Hints for what failed: those tied to the failing checks (the bank's, else the generic ones), at most `n`.
+
+        None when a known mistake was named (its explanation is the pointer), and none for a
+        failure no hint is tied to: no hint beats one that points the wrong way.
+        """
+        if diagnosed:
+            return []
+        by_check = {**GENERIC_CHECK_HINTS, **dict(self.check_hints)}
+        texts = [by_check[c].get(lang) or by_check[c]["en"] for c in dict.fromkeys(failed) if c in by_check]
+        return texts[: max(n, 0)]
 
 
 def from_dump(q: dict[str, Any]) -> TaskInfo:
     """A TaskInfo from a bank `CodeQuestion` as dumped to JSON (`model_dump(mode="json")`)."""
     mistakes = tuple(KnownMistake(m["name"], m["impl"], m["explain"]["en"], m["explain"].get("zh")) for m in q["mistakes"])
     hints = tuple({"en": h["en"], "zh": h.get("zh")} for h in q["hints"])
-    return TaskInfo(q["id"], q["function"], tuple(q["checks"]), tuple(q["hidden_checks"]), mistakes, hints, float(q["points"]))
+    check_hints = tuple((c, {"en": h["en"], "zh": h.get("zh")}) for c, h in (q.get("check_hints") or {}).items())
+    return TaskInfo(q["id"], q["function"], tuple(q["checks"]), tuple(q["hidden_checks"]), mistakes, hints, float(q["points"]),
+                    check_hints)
 
 
 def from_question(q: Any) -> TaskInfo:

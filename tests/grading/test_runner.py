@@ -213,7 +213,7 @@ def test_code_tasks_come_from_the_bank_file_cache_without_pydantic(tmp_path):
     code = (
         "from mlvc_review.grading import taskinfo\n"
         "print(sorted(i.id for i in taskinfo.code_tasks()))\n"
-        "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hint_texts(1, 'zh'))\n"
+        "i = taskinfo.for_function('normal_equation'); print(len(i.mistakes), i.hints_for(['no mutation'], False, 1, 'zh'))\n"
     )
     # cwd away from a checkout, so the child imports the same installed package as this test
     imported, proc = imported_after(code, ("pydantic",), cwd=tmp_path)
@@ -303,3 +303,29 @@ def test_fixed_examples_are_built_and_answered_once_for_a_batch(custom_task, mon
     for _ in range(3):  # three submissions graded by one process
         assert grade(source).tasks[0].status == "passed"
     assert (len(built), len(answered)) == (1, 4)
+
+
+def test_hints_follow_what_failed_and_none_is_better_than_a_wrong_one():
+    from mlvc_review.grading.taskinfo import TaskInfo
+
+    info = TaskInfo("t", "softmax", hints=({"en": "Subtract the max first.", "zh": None},),
+                    check_hints=(("stability", {"en": "Subtract the max before exp.", "zh": "先减去最大值。"}),))
+    assert info.hints_for(["stability"], False, 2, "zh") == ["先减去最大值。"]
+    assert info.hints_for(["values"], False, 2, "en") == []  # the quiz's hints never stand in for the grader's
+    assert info.hints_for(["stability"], True, 2, "en") == []  # a named mistake explains itself
+    both = info.hints_for(["no mutation", "stability"], False, 2, "en")
+    assert both[0].startswith("Your function changed an argument in place") and both[1] == "Subtract the max before exp."
+    assert info.hints_for(["no mutation", "stability"], False, 1, "en") == both[:1]
+
+
+def test_a_crash_shows_type_message_and_the_students_own_line_and_no_unrelated_hint(tmp_path):
+    from _grade_cli import grade_json
+
+    path = tmp_path / "sol.py"
+    path.write_text("import numpy as np\n\n\ndef conv_output_size(I, K, P=0, S=1, D=1):\n    n = np.int(I)\n    return n\n")
+    _, doc = grade_json(path, tmp_path, examples=3)
+    task = doc["submissions"][0]["tasks"][0]
+    message = next(c["message"] for c in task["checks"] if c["name"] == "values")
+    assert message.startswith("raised AttributeError: module 'numpy' has no attribute 'int'")
+    assert message.splitlines()[-1].strip() == "at line 5 of sol.py: n = np.int(I)"
+    assert task["hints"] == []

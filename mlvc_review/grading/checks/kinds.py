@@ -124,10 +124,10 @@ def eval_raises(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
     if failure and failure.stop:
         return failure
     if outcome.status == "error":
-        name = _exception_line(outcome.error).split(":", 1)[0].strip()
+        name = exception_text(outcome.error).split(":", 1)[0].strip()
         if name == wanted or name.endswith("." + wanted):
             return None
-        return Failure("failed", f"raised {_exception_line(outcome.error)}; the contract requires {wanted}", case)
+        return Failure("failed", f"raised {exception_text(outcome.error)}; the contract requires {wanted}", case)
     return Failure("failed", f"returned {_brief(outcome.value)} instead of raising {wanted}", case, None, outcome.value)
 
 
@@ -177,6 +177,10 @@ KINDS: dict[str, Callable[[TaskContext, Check, Case], Failure | None]] = {
     "gradient": eval_gradient,
 }
 
+# Kinds whose failing values are evidence for the diagnosis (a known mistake must reproduce them);
+# a module that registers such a kind adds it here.
+EVIDENCE: set[str] = {"compare"}
+
 
 def plain(value: Any) -> Any:
     """Reference results as plain numpy data (torch references return tensors)."""
@@ -189,13 +193,16 @@ def plain(value: Any) -> Any:
 
 def _error_text(error: str | None) -> str:
     """ "raised Name: message" for an exception, else the sandbox's own words."""
-    line = _exception_line(error)
+    line = exception_text(error)
     return f"raised {line}" if re.match(r"[A-Za-z_][\w.]*(: |$)", line) else line
 
 
-def _exception_line(text: str | None) -> str:
-    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "an exception"
+def exception_text(text: str | None) -> str:
+    """The sandbox's error text, bounded: its first lines (type and message) and its last (the student's line)."""
+    lines = [line.rstrip() for line in (text or "").strip().splitlines() if line.strip()]
+    if len(lines) > 5:
+        lines = [*lines[:4], lines[-1]]
+    return "\n".join(lines) if lines else "an exception"
 
 
 def _brief(value: Any) -> str:

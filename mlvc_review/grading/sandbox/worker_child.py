@@ -11,6 +11,7 @@ current call.
 from __future__ import annotations
 
 import importlib.util
+import linecache
 import os
 import re
 import signal
@@ -39,7 +40,12 @@ class Submission:
 
 
 def describe_error(exc: BaseException, path: str) -> str:
-    """``"ZeroDivisionError: division by zero (line 12 of my_solution.py)"``: the innermost student line."""
+    """The exception as a student needs it: type, message, and the innermost line of their own file.
+
+    ``"AttributeError: module 'numpy' has no attribute 'int'.\n  at line 84 of my_solution.py: n = np.int(x)"``:
+    the message's first lines (at most 2, each at most 200 characters), then the student's
+    frame with its source line, so a long message never hides what went wrong.
+    """
     try:
         text = str(exc.msg if isinstance(exc, SyntaxError) else exc)[:2000]
     except BaseException:  # noqa: BLE001 - a hostile __str__
@@ -53,8 +59,12 @@ def describe_error(exc: BaseException, path: str) -> str:
             line = tb.tb_lineno
         tb = tb.tb_next
     name = type.__getattribute__(type(exc), "__name__")
-    head = f"{name}: {text}" if text else name
-    return f"{head} (line {line} of {os.path.basename(path)})" if line else head
+    lines = [t.strip()[:200] for t in text.splitlines() if t.strip()][:2]
+    head = f"{name}: " + "\n  ".join(lines) if lines else name
+    if not line:
+        return head
+    source = linecache.getline(path, line).strip()[:200]
+    return f"{head}\n  at line {line} of {os.path.basename(path)}" + (f": {source}" if source else "")
 
 
 def classify(exc: BaseException, sub: Submission) -> tuple[str, str]:
