@@ -141,5 +141,7 @@ def write_documents(root: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for done in write_documents(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]):
+    checkout = Path(__file__).resolve().parents[2]  # an installed package has no docs/: then the working directory
+    default = checkout if (checkout / "pyproject.toml").is_file() else Path.cwd()
+    for done in write_documents(Path(sys.argv[1]) if len(sys.argv) > 1 else default):
         print(f"wrote {done}")
