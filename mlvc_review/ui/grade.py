@@ -20,6 +20,11 @@ from rich.text import Text
 STYLE = {"passed": "ok", "failed": "bad", "error": "bad", "timeout": "bad", "skipped": "muted"}
 
 
+def _num(value: Any) -> str:
+    """A float as 3 significant digits; "inf"/"nan" (JSON has neither) as they are."""
+    return f"{value:.3g}" if isinstance(value, (int, float)) else str(value)
+
+
 def render_report_text(doc: dict[str, Any]) -> str:
     """The terminal report as plain text (no colour), for a file."""
     import io
@@ -77,7 +82,8 @@ def _panels(sub: dict[str, Any], task: dict[str, Any], seed: int) -> list[Panel]
             if ce.get("got") is not None:
                 parts.append(Text.assemble(("got:      ", "accent"), compact(ce["got"])))
             if ce.get("max_abs_err") is not None:
-                parts.append(Text(f"max abs error {ce['max_abs_err']:.3g}, max rel error {ce['max_rel_err']:.3g}", style="muted"))
+                rel = f", max rel error {_num(ce['max_rel_err'])} (where |expected| > atol)" if ce.get("max_rel_err") is not None else ""
+                parts.append(Text(f"max abs error {_num(ce['max_abs_err'])}{rel}", style="muted"))
         if task.get("diagnosis"):
             d = task["diagnosis"]
             parts.append(Text.assemble(("diagnosis: ", "warn"), (d["name"], "bold"), " - " + d["explanation"]))

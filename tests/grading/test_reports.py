@@ -166,3 +166,38 @@ def test_junit_follows_the_common_schema_with_unique_ids_across_submissions():
     ids = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
     assert len(ids) == len(set(ids))
     assert all(float(c.get("time")) >= 0 for c in root.iter("testcase")) and float(root.get("time")) >= 0
+
+
+def test_value_mismatch_names_the_worst_entry_and_no_relative_error_where_expected_is_zero():
+    import numpy as np
+
+    from mlvc_review.grading.checks.compare import compare
+
+    expected = np.array([[0.0, 1.0], [2.0, 3.0]])
+    got = np.array([[1e-3, 1.0], [2.0, 3.5]])
+    found = compare(expected, got)
+    head, *rows = found.message.splitlines()
+    assert "2 of 4 values differ; worst at result[1, 1]: expected 3, got 3.5" in head
+    assert found.max_abs_err == 0.5 and found.max_rel_err == 0.5 / 3.0  # the 0 entry adds no relative error
+    assert len(rows) == 4 and rows[0].endswith("<- differs") and rows[3].endswith("<- differs") and "differs" not in rows[1]
+    only_zero = compare(np.zeros(3), np.array([0.0, 1e-3, 0.0]))
+    assert only_zero.max_rel_err is None and "rel error" not in only_zero.message
+    big = compare(np.zeros((10, 10)), np.ones((10, 10)))
+    assert len(big.message.splitlines()) == 1  # large arrays: the summary line only
+
+
+def test_terminal_panel_handles_missing_and_non_finite_errors():
+    import numpy as np
+
+    from mlvc_review.grading.checks.explore import CheckResult
+    from mlvc_review.grading.checks.kinds import Failure
+    from mlvc_review.grading.runner import TaskResult
+    from mlvc_review.grading.spec import Case
+
+    for abs_err, rel_err in ((float("inf"), None), (0.5, float("nan"))):
+        failure = Failure("failed", "differ", Case((np.zeros(2),)), np.zeros(2), np.ones(2), abs_err, rel_err)
+        task = TaskResult("t", "sigmoid", "failed", checks=[CheckResult("values", "compare", "failed", "differ", failure)])
+        doc = json.loads(render_json(document([SubmissionResult("s.py", tasks=[task])], seed=1)))
+        buffer = io.StringIO()
+        render_report(doc, Console(file=buffer, width=200, no_color=True, theme=THEME))
+        assert "max abs error" in buffer.getvalue()

@@ -69,28 +69,56 @@ def _values(e: np.ndarray, g: np.ndarray, rtol: float, atol: float, nan_policy: 
     g64 = g.astype(np.float64)
     finite_e, finite_g = np.isfinite(e64), np.isfinite(g64)
     if nan_policy == "forbid" and not finite_g.all():
-        return Mismatch(f"{where}: {int((~finite_g).sum())} non-finite value(s) (nan/inf); the result must be finite", *_errors(e64, g64, finite_e & finite_g))
+        return Mismatch(f"{where}: {int((~finite_g).sum())} non-finite value(s) (nan/inf); the result must be finite", *_errors(e64, g64, finite_e & finite_g, atol))
     nonfinite_ok = np.array_equal(e64[~finite_e], g64[~finite_e], equal_nan=True) and bool(finite_e[~finite_g].sum() == 0)
     if not nonfinite_ok:
-        return Mismatch(f"{where}: nan/inf where the reference has {'none' if finite_e.all() else 'other values'}", *_errors(e64, g64, finite_e & finite_g))
+        return Mismatch(f"{where}: nan/inf where the reference has {'none' if finite_e.all() else 'other values'}", *_errors(e64, g64, finite_e & finite_g, atol))
     both = finite_e & finite_g
     # |got - expected| <= atol + rtol * |expected|
     with np.errstate(over="ignore", invalid="ignore"):
         ok = np.abs(g64[both] - e64[both]) <= atol + rtol * np.abs(e64[both])
     if ok.all():
         return None
-    abs_err, rel_err = _errors(e64, g64, both)
-    return Mismatch(f"{where}: {int((~ok).sum())} of {e.size} values differ (max abs error {abs_err:.3g}, max rel error {rel_err:.3g}; rtol={rtol:g}, atol={atol:g})", abs_err, rel_err)
+    bad = np.zeros(e.shape, dtype=bool)
+    bad[both] = ~ok
+    abs_err, rel_err = _errors(e64, g64, both, atol)
+    with np.errstate(over="ignore", invalid="ignore"):
+        worst = np.unravel_index(int(np.argmax(np.where(bad, np.abs(g64 - e64), -1.0))), e.shape)
+    at = f"[{', '.join(map(str, worst))}]" if e.ndim else ""
+    rel = f", rel error {rel_err:.3g} where |expected| > atol" if rel_err is not None else ""
+    lines = [f"{where}: {int(bad.sum())} of {e.size} values differ; worst at {where}{at}: expected {e64[worst]:.6g}, "
+             f"got {g64[worst]:.6g} (max abs error {abs_err:.3g}{rel}; rtol={rtol:g}, atol={atol:g})"]
+    if e.size <= SIDE_BY_SIDE:
+        lines += _side_by_side(e64, g64, bad)
+    return Mismatch("\n".join(lines), abs_err, rel_err)
 
 
-def _errors(e: np.ndarray, g: np.ndarray, mask: np.ndarray) -> tuple[float | None, float | None]:
-    """Largest absolute and relative error over `mask` (None when nothing to measure)."""
+SIDE_BY_SIDE = 12  # arrays this small are shown whole, expected beside got
+
+
+def _side_by_side(e: np.ndarray, g: np.ndarray, bad: np.ndarray) -> list[str]:
+    """One line per entry: index, expected, got, and a marker on the entries that differ."""
+    rows = []
+    for index in np.ndindex(e.shape):
+        mark = "  <- differs" if bad[index] else ""
+        rows.append(f"  [{', '.join(map(str, index))}]  expected {e[index]: .6g}   got {g[index]: .6g}{mark}")
+    return rows
+
+
+def _errors(e: np.ndarray, g: np.ndarray, mask: np.ndarray, atol: float = 0.0) -> tuple[float | None, float | None]:
+    """Largest absolute error over `mask`, and the largest relative one over the entries where |expected| > atol.
+
+    Relative error means nothing where the expected value is ~0 (it would read 1e+306): such entries
+    count in the absolute error only. Each is None when there is nothing to measure.
+    """
     if not mask.any():
         return None, None
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         diff = np.abs(g[mask] - e[mask])
-        rel = diff / np.maximum(np.abs(e[mask]), np.finfo(np.float64).tiny)
-    return float(diff.max()), float(rel.max())
+        scale = np.abs(e[mask])
+        big = scale > max(atol, np.finfo(np.float64).tiny)
+        rel = float((diff[big] / scale[big]).max()) if big.any() else None
+    return float(diff.max()), rel
 
 
 def _kind(value: Any) -> str:
