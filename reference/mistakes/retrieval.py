@@ -46,6 +46,13 @@ def color_histogram_counts(img: np.ndarray, bins: int) -> np.ndarray:
     return np.concatenate(_channels(img, bins, range=(0.0, 1.0)))
 
 
+def color_histogram_density(img: np.ndarray, bins: int) -> np.ndarray:
+    """Wrong: np.histogram(..., density=True), a probability density (counts / (H W · bin width)),
+    which is `bins` times the fraction of pixels per bin; only the fractions sum to 1."""
+    (img,) = _f64(img)
+    return np.concatenate([np.histogram(img[..., c], bins=bins, range=(0.0, 1.0), density=True)[0] for c in range(3)])
+
+
 def color_histogram_interleaved(img: np.ndarray, bins: int) -> np.ndarray:
     """Wrong: bin-major order [R_0, G_0, B_0, R_1, ...] (np.stack(..., axis=1).ravel()); the
     contract concatenates the whole R histogram, then G, then B."""

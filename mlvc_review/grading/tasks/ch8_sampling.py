@@ -1,8 +1,9 @@
 """Chapter 8 task specs: x̂_0 from a noise estimate, classifier-free guidance, the time-step embedding.
 
-`x0_from_eps` gets real linear schedules (T up to 200, so ᾱ stays above about
-1e-9 and dividing by sqrt(ᾱ_t) is well conditioned) with 0-based t, including
-t = 0 (where ᾱ = α, so the notes' α_t slip goes unseen) and t = T - 1.
+`x0_from_eps` gets real linear schedules (T up to 200, so ᾱ stays above 1e-10
+and the rounding errors that dividing by sqrt(ᾱ_t) amplifies stay far below the
+tolerance, whichever algebraic form is used) with 0-based t, including t = 0
+(where ᾱ = α, so the notes' α_t slip goes unseen) and t = T - 1.
 Guidance scales cover w = 0 (unconditional), w = 1 (conditional) and the usual
 w > 1. Time steps for the embedding are ints in [0, 1000) or fractional, and
 max_period is passed positionally, by keyword, or left at its default.
