@@ -27,11 +27,13 @@ def pca_smallest_variance(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray
     return (np.asarray(X, dtype=np.float64) - mean) @ W.T, W, mean
 
 
-def pca_eigenvector_rows(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Wrong: takes rows of eigh's eigenvector matrix; the eigenvectors are its columns."""
-    mean, vals, vecs = _eigh(X)
-    W = vecs[np.argsort(vals)[::-1][:k]]
-    return (np.asarray(X, dtype=np.float64) - mean) @ W.T, W, mean
+def pca_samples_centred(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Wrong: subtracts each sample's own mean (axis=1) instead of each feature's mean over the samples."""
+    X = np.asarray(X, dtype=np.float64)
+    mean = X.mean(axis=1)  # (n,): one mean per row
+    X_c = X - mean[:, None]
+    _, _, Vt = np.linalg.svd(X_c, full_matrices=False)
+    return X_c @ Vt[:k].T, Vt[:k], mean
 
 
 def pca_whitened(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

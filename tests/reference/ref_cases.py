@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 from ref_cases_ch1_2 import ch1_2_cases, ch1_2_extreme_cases
+from ref_cases_ch3_4 import ch3_4_cases
 from ref_cases_ch5_6 import ch5_6_cases
 from ref_cases_ch7_9 import ch7_9_cases, ch7_9_extreme_cases
 
@@ -85,6 +86,7 @@ def generic_cases(seed: int = 20260127) -> dict[str, list[Case]]:
             ((n(size=(3, 2)), 3, n(size=(3, 2)), betas, ab, n(size=(3, 2))), {}),
         ],
         **ch1_2_cases(seed),
+        **ch3_4_cases(seed),
         **ch5_6_cases(seed),
         **ch7_9_cases(seed),
     }
