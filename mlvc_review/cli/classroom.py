@@ -10,12 +10,13 @@ from pathlib import Path
 
 import typer
 
+from mlvc_review.cli import pathcheck
 from mlvc_review.errors import UsageError
 
 
 def _check_dirs(dirs: list[Path]) -> None:
     for d in dirs:
-        if not d.is_dir():
+        if pathcheck.kind(d, "DIRS") != pathcheck.DIR:
             raise UsageError(f"{d} is not a directory (expected the --output directory of `mlvc-review grade DIR`)")
 
 
@@ -29,11 +30,9 @@ def _write(text: str, output: Path | None) -> None:
         raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
 
 
-def _check_output(output: Path | None) -> None:
-    """Say before any work that --output cannot be written (a missing folder, a directory)."""
-    if output is not None and (output.is_dir() or not output.parent.is_dir()):
-        what = "is a directory" if output.is_dir() else f"is in a folder that does not exist ({output.parent})"
-        raise UsageError(f"--output {output} {what}")
+def _check_output(output: Path | None, option: str = "--output") -> None:
+    """Say before any work that the output file cannot be written (a missing folder, a directory)."""
+    pathcheck.output_file(output, option)
 
 
 def gradebook(
@@ -94,7 +93,7 @@ def export_gradescope(
 
     if not task and not chapter:
         raise UsageError("name what to grade: --task FUNCTION (repeatable) and/or --chapter N")
-    _check_output(out)
+    _check_output(out, "--out")
     config = build_bundle(out, tasks=task, chapters=chapter, hidden_after_due=hidden_after_due, seed=seed, torch_index=torch_index)
     console.print(f"wrote [loc]{out}[/loc]: {len(config['tasks'])} task(s), mlvc-review {config['mlvc_review']}, seed {seed}; "
                   "upload it as the assignment's autograder (Gradescope: Configure Autograder -> Zip file upload)")

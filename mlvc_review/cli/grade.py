@@ -35,17 +35,24 @@ def grade(
     With several submissions and --output DIR, one document per student is written
     into DIR as each is graded; rerunning the command skips what is already graded.
     """
+    from mlvc_review.cli import pathcheck
     from mlvc_review.errors import UsageError
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
     if lang not in ("en", "zh"):
         raise UsageError(f"--lang must be en or zh, not '{lang}'")
+    for path in paths:
+        pathcheck.readable(path, "submission")  # a missing one is reported per submission
+    if output is not None:
+        pathcheck.readable(output, "--output")
+    out_dir = _class_dir(paths, fmt, output, shard, combine)
+    if out_dir is None:
+        pathcheck.output_file(output, "--output")  # one document: said now, not after grading
     from mlvc_review.grading.device import resolve_device
     from mlvc_review.grading.runner import Options
 
     choice = resolve_device(device)
-    out_dir = _class_dir(paths, fmt, output, shard, combine)
     if seed is None and out_dir is not None:
         seed = out_dir.previous_seed()  # a rerun resumes under the same key
         if seed is None and shard is not None:
@@ -169,9 +176,11 @@ def start(
     out: Path = typer.Option(Path("solution.py"), "--out", "-o", help="File to write (never overwritten)."),
 ) -> None:
     """Write a starter file with the contract's signatures and docstrings."""
+    from mlvc_review.cli.pathcheck import new_file
     from mlvc_review.grading.starter import select, write_starter
     from mlvc_review.ui import console
 
+    new_file(out, "--out")
     entries = select(target)
     path = write_starter(entries, out)
     console.print(f"wrote {len(entries)} stub(s) to [loc]{path}[/loc]; grade it with: mlvc-review grade {path}")

@@ -6,6 +6,8 @@ from enum import Enum
 
 import typer
 
+from mlvc_review.cli.pathcheck import readable, typer_callback
+
 
 class Lang(str, Enum):
     en = "en"
@@ -18,5 +20,6 @@ class Format(str, Enum):
 
 
 BankOpt = typer.Option(
-    None, "--bank", "-b", metavar="DIR", help="Extra bank directory (repeatable); MLVC_REVIEW_BANK adds more."
+    None, "--bank", "-b", metavar="DIR", help="Extra bank directory (repeatable); MLVC_REVIEW_BANK adds more.",
+    callback=typer_callback(readable, "--bank"),  # a missing one is the loader's (exit 3) to report
 )

@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from mlvc_review.cli.options import BankOpt, Format, Lang
+from mlvc_review.cli.pathcheck import output_file, typer_callback, work_dir
 from mlvc_review.errors import UnknownQuestion, UsageError
 
 quiz_app = typer.Typer(help="Revise with an interactive quiz (answers scheduled by FSRS).", no_args_is_help=True)
@@ -25,7 +26,8 @@ LimitOpt = typer.Option(10, "--limit", "-n", min=1, help="Ask at most this many 
 TypeOpt = typer.Option(None, "--type", "-t", help="Only this question type (choice, numeric, ...).")
 NewOpt = typer.Option(False, "--new", help="Only questions you have never answered.")
 DueOpt = typer.Option(False, "--due", help="Only questions that are due for review.")
-WorkdirOpt = typer.Option(None, "--workdir", help="Where code questions write starter files (default: cwd).")
+WorkdirOpt = typer.Option(None, "--workdir", help="Where code questions write starter files (default: cwd).",
+                          callback=typer_callback(work_dir, "--workdir"))
 
 
 def _load(bank: Optional[list[str]], only: bool = False, chapter: Optional[str] = None):
@@ -183,7 +185,8 @@ def stats_cmd(fmt: Format = typer.Option(Format.table, "--format", help="table o
 
 
 @progress_app.command("export")
-def export_cmd(file: Path = typer.Argument(..., help="JSON file to write.")) -> None:
+def export_cmd(file: Path = typer.Argument(..., help="JSON file to write.",
+                                           callback=typer_callback(output_file, "the export file"))) -> None:
     """Write every attempt and card to a JSON file."""
     import json
 
