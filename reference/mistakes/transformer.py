@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from mlvc_reference.attention import multi_head_attention
-from mlvc_reference.transformer import LN_EPS, feed_forward, layer_norm
+from mlvc_reference.transformer import LN_EPS, feed_forward
+from mlvc_reference.transformer import layer_norm as _layer_norm
 
 
 def layer_norm_sigma_plus_eps(x, gamma, beta, eps: float = LN_EPS) -> np.ndarray:
@@ -19,7 +22,9 @@ def layer_norm_unbiased(x, gamma, beta, eps: float = LN_EPS) -> np.ndarray:
     """Wrong: the unbiased variance (divide by d - 1); layer norm uses the biased one (divide by d)."""
     x = np.asarray(x, dtype=np.float64)
     mu = x.mean(axis=-1, keepdims=True)
-    return gamma * (x - mu) / np.sqrt(x.var(axis=-1, ddof=1, keepdims=True) + eps) + beta
+    with warnings.catch_warnings():  # d = 1: 0/0 by design
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return gamma * (x - mu) / np.sqrt(x.var(axis=-1, ddof=1, keepdims=True) + eps) + beta
 
 
 def layer_norm_over_batch(x, gamma, beta, eps: float = LN_EPS) -> np.ndarray:
@@ -30,9 +35,10 @@ def layer_norm_over_batch(x, gamma, beta, eps: float = LN_EPS) -> np.ndarray:
 
 
 def _block(x, params, num_heads, *, post_ln: bool = False, residual_from_norm: bool = False,
-           relu: bool = True, one_norm: bool = False) -> np.ndarray:
+           relu: bool = True, one_norm: bool = False, sigma_plus_eps: bool = False) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     p = params
+    layer_norm = layer_norm_sigma_plus_eps if sigma_plus_eps else _layer_norm
     ln2 = ("ln1_gamma", "ln1_beta") if one_norm else ("ln2_gamma", "ln2_beta")
 
     def ffn(z):
@@ -70,3 +76,8 @@ def encoder_block_no_relu(x, params, num_heads) -> np.ndarray:
 def encoder_block_one_norm(x, params, num_heads) -> np.ndarray:
     """Wrong: uses ln1's γ, β before the feed-forward net too; each sublayer has its own layer norm."""
     return _block(x, params, num_heads, one_norm=True)
+
+
+def encoder_block_sigma_plus_eps(x, params, num_heads) -> np.ndarray:
+    """Wrong: both layer norms divide by (σ + ε), the notes' form, instead of sqrt(σ² + ε)."""
+    return _block(x, params, num_heads, sigma_plus_eps=True)

@@ -92,3 +92,99 @@ def test_on_cuda_full_float32_attention_meets_the_heavy_tolerance():
             np.testing.assert_allclose(got, multi_head_attention(*case.args), rtol=check.rtol, atol=check.atol)
     finally:
         torch.backends.cuda.matmul.allow_tf32 = before
+
+
+# ---------------------------------------------------------------- RNN, LSTM, additive attention, layer norm, encoder block
+
+
+def test_rnn_and_lstm_edges_have_square_and_non_square_weights():
+    for function in ("rnn_step", "lstm_step"):
+        dims = [(c.args[0].shape[1], c.args[1].shape[1]) for c in check_named(function, "edge shapes").examples()]
+        assert any(d == H > 1 for d, H in dims) and any(d > H for d, H in dims) and any(d < H for d, H in dims)
+
+
+def test_layer_norm_cases_reach_rows_where_sigma_plus_eps_differs_by_more_than_a_per_mille():
+    from mlvc_reference.mistakes.transformer import layer_norm_sigma_plus_eps
+    from mlvc_reference.transformer import layer_norm
+
+    case = next(c for c in check_named("layer_norm", "edge shapes").examples() if "variance 1e-4" in c.label)
+    right, slip = layer_norm(*case.args), layer_norm_sigma_plus_eps(*case.args)
+    gamma, beta = case.args[1], case.args[2]
+    assert np.max(np.abs((slip - beta) / (right - beta) - 1)) > 1e-3
+
+
+# Submissions written the way students write them: the known mistakes among them are named, the
+# others fail with no diagnosis. One file, graded once.
+STUDENT = '''
+import numpy as np
+import torch
+
+
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    H = h_prev.shape[-1]
+    W, b = torch.from_numpy(W), torch.from_numpy(b)
+    with torch.no_grad():  # torch's cell straight from the contract's W: its gates are [i, f, g, o]
+        h, c = torch.lstm_cell(torch.from_numpy(x_t), (torch.from_numpy(h_prev), torch.from_numpy(c_prev)),
+                               W[:, H:], W[:, :H], b, torch.zeros_like(b))
+    return h, c
+
+
+def layer_norm(x, gamma, beta, eps=1e-5):
+    mu = x.mean(axis=-1, keepdims=True)
+    sigma = np.sqrt(((x - mu) ** 2).mean(axis=-1, keepdims=True))
+    return gamma * (x - mu) / (sigma + eps) + beta  # the notes' formula
+
+
+def transformer_encoder_block(x, params, num_heads):
+    p = {k: torch.from_numpy(v) for k, v in params.items()}
+    d, d_ff = p["W_q"].shape[0], p["W1"].shape[0]
+    layer = torch.nn.TransformerEncoderLayer(d, num_heads, d_ff, dropout=0.0, batch_first=True, dtype=torch.float64)
+    with torch.no_grad():  # norm_first left at False: post-LN
+        layer.self_attn.in_proj_weight.copy_(torch.cat([p["W_q"].T, p["W_k"].T, p["W_v"].T]))
+        layer.self_attn.in_proj_bias.zero_()
+        layer.self_attn.out_proj.weight.copy_(p["W_o"].T)
+        layer.self_attn.out_proj.bias.zero_()
+        for lin, w, b in ((layer.linear1, "W1", "b1"), (layer.linear2, "W2", "b2")):
+            lin.weight.copy_(p[w])
+            lin.bias.copy_(p[b])
+        for norm, k in ((layer.norm1, "ln1"), (layer.norm2, "ln2")):
+            norm.weight.copy_(p[k + "_gamma"])
+            norm.bias.copy_(p[k + "_beta"])
+        x = torch.from_numpy(x)
+        return layer.eval()(x[None])[0] if x.dim() == 2 else layer.eval()(x)
+
+
+def rnn_step(x_t, h_prev, W_xh, W_hh, b_h):
+    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T) + np.tanh(b_h)  # the bias squashed on its own
+
+
+def additive_attention(s_prev, H, W_s, W_h, v):
+    e = np.tanh(W_s @ s_prev + H @ W_h.T) @ v
+    w = np.exp(e - e.max())
+    w /= w.sum()
+    return w @ H, e  # the scores returned where the weights belong
+'''
+
+NAMED = {
+    "lstm_step": "torch's gate order [i, f, g, o]",
+    "layer_norm": "(σ + ε) instead of sqrt(σ² + ε)",
+    "transformer_encoder_block": "post-LN",
+    "rnn_step": None,
+    "additive_attention": None,
+}
+
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory) -> dict[str, dict]:
+    from test_tasks_common import grade
+
+    path = tmp_path_factory.mktemp("student") / "student_ch6.py"
+    path.write_text(STUDENT)
+    return grade(path, list(NAMED))
+
+
+@pytest.mark.parametrize("function", list(NAMED))
+def test_student_written_mistakes_are_named_and_other_wrong_answers_are_not(student, function):
+    task = student[function]
+    assert task["status"] == "failed"
+    assert (task["diagnosis"] or {}).get("name") == NAMED[function]
