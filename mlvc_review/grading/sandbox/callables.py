@@ -66,7 +66,7 @@ def tanh_mlp(params: dict, *, mode: str, dtype: str, device: str) -> Any:
         raise ValueError(f"tanh_mlp needs W1 (h, D), b1 (h,), W2 (k, h), b2 (k,); got {W1.shape}, {b1.shape}, {W2.shape}, {b2.shape}")
     t_dtype, t_device = (getattr(torch, dtype), device) if mode == "torch" else (torch.float64, "cpu")
     (h, D), k = W1.shape, W2.shape[0]
-    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(D, h), torch.nn.Tanh(), torch.nn.Linear(h, k))
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(D, h), torch.nn.Tanh(), torch.nn.Linear(h, k)).double()
     with torch.no_grad():
         for layer, (W, b) in ((model[1], (W1, b1)), (model[3], (W2, b2))):
             layer.weight.copy_(torch.from_numpy(W))
