@@ -150,7 +150,7 @@ def suggestions(word: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys([*close, *within]))[:n]
 
 
-def signature_problems(entry: Entry, params: list[Param], *, varargs: bool = False, kwargs: bool = False) -> tuple[str | None, list[str]]:
+def signature_problems(entry: Entry, params: list[Param], *, varargs: bool = False, kwargs: bool = False) -> tuple[str | None, list[str], list[str]]:
     """Compare a submission's parameters with the contract.
 
     Args:
@@ -160,11 +160,13 @@ def signature_problems(entry: Entry, params: list[Param], *, varargs: bool = Fal
         kwargs: the submission takes `**kwargs`.
 
     Returns:
-        (fatal, problems): `fatal` is a message when the function cannot be called the way the
-        contract calls it (wrong parameter count); `problems` lists names or defaults that differ.
+        (fatal, problems, notes): `fatal` is a message when the function cannot be called the way
+        the contract calls it (wrong parameter count); `problems` lists defaults that differ;
+        `notes` lists parameter names that differ (names are advice: arguments go by position).
     """
     want = entry.params
     problems: list[str] = []
+    notes: list[str] = []
     fatal = None
     if len(params) < len(want) and not varargs:
         fatal = f"takes {len(params)} parameter(s), the contract has {len(want)}: {entry.def_line()}"
@@ -172,13 +174,16 @@ def signature_problems(entry: Entry, params: list[Param], *, varargs: bool = Fal
     if extra_required:
         fatal = f"extra parameter(s) without a default: {', '.join(extra_required)}; the contract is {entry.def_line()}"
     for expected, got in zip(want, params):
-        if expected.name != got.name and not kwargs:
-            problems.append(f"parameter '{got.name}' should be called '{expected.name}' ({entry.def_line()})")
+        if expected.name != got.name:
+            notes.append(f"'{got.name}' for '{expected.name}'")
         if expected.default is not None and got.default is None:
             problems.append(f"parameter '{got.name}' needs the default {expected.default}")
         elif expected.default is not None and got.default != expected.default and _literal(got.default) != _literal(expected.default):
             problems.append(f"parameter '{got.name}' has default {got.default}; the contract says {expected.default}")
-    return fatal, problems
+    if notes:
+        notes = [f"parameter names differ from the contract's {entry.def_line()} ({', '.join(notes)}); "
+                 "that is fine: arguments are passed by position"]
+    return fatal, problems, notes
 
 
 def _literal(text: str | None) -> object:

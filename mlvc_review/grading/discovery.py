@@ -70,7 +70,7 @@ def discover(path: Path) -> Submission:
         sub.error = str(err) if isinstance(err, ValueError) and str(err).startswith(str(path)) else f"{path}: cannot read ({err})"
         return sub
     parsed = discover_source(sub.source, path)
-    parsed.notes = sub.notes
+    parsed.notes = sub.notes + parsed.notes  # the notebook's notes first, then the scan's
     return parsed
 
 
@@ -98,7 +98,11 @@ def scan(tree: ast.Module, sub: Submission) -> None:
             found = Found(name, node.lineno)
             if params is not None:
                 positional, varargs, kwargs = params
-                found.fatal, found.problems = signature_problems(entry, positional, varargs=varargs, kwargs=kwargs)
+                found.fatal, found.problems, notes = signature_problems(entry, positional, varargs=varargs, kwargs=kwargs)
+                sub.notes += [f"`{name}` (line {node.lineno}): {note}" for note in notes]
+            if name in sub.found:
+                sub.notes.append(f"`{name}` is defined twice (lines {sub.found[name].line} and {node.lineno}); "
+                                 f"the last one (line {node.lineno}) is graded, as Python would use it")
             sub.found[name] = found
     for name in others:
         target = near_miss(name, exclude=set(sub.found))

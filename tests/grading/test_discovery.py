@@ -65,8 +65,10 @@ def test_signature_problems(tmp_path):
         "def normal_equation(X): pass\n"
         "def causal_mask(*args): pass\n"
     )
-    found = discover(write(tmp_path, "s.py", src)).found
-    assert found["conv2d"].fatal is None and "'W' should be called 'w'" in found["conv2d"].problems[0]
+    sub = discover(write(tmp_path, "s.py", src))
+    found = sub.found
+    assert found["conv2d"].fatal is None and found["conv2d"].problems == []  # a renamed parameter is only a note
+    assert any(n.startswith("`conv2d` (line 1): parameter names differ") and "('W' for 'w')" in n for n in sub.notes)
     assert "extra parameter" in found["sigmoid"].fatal
     assert any("needs the default 0" in p for p in found["conv_output_size"].problems)
     assert any("the contract says -1" in p for p in found["softmax"].problems)
@@ -144,3 +146,9 @@ def test_every_contract_signature_is_accepted_as_written(name):
 def test_definitions_under_the_main_guard_do_not_count(tmp_path):
     src = "if __name__ == '__main__':\n    def softmax(z, axis=-1):\n        return z\nif True:\n    def sigmoid(x):\n        return x\n"
     assert set(discover(write(tmp_path, "s.py", src)).found) == {"sigmoid"}
+
+
+def test_a_function_defined_twice_is_noted_with_both_lines_and_the_last_one_is_graded(tmp_path):
+    sub = discover(write(tmp_path, "s.py", "def sigmoid(x):\n    return x\n\n\ndef sigmoid(x):\n    return 1 / (1 + 2.718 ** -x)\n"))
+    assert sub.found["sigmoid"].line == 5
+    assert any("`sigmoid` is defined twice (lines 1 and 5); the last one (line 5) is graded" in n for n in sub.notes)

@@ -93,10 +93,29 @@ def test_uncallable_signature_is_an_error_before_running():
     assert task.status == "error" and "takes 1 parameter" in task.message and task.checks == []
 
 
-def test_wrong_parameter_names_fail_a_signature_check_but_the_rest_runs():
-    task = grade(RIGHT_NE.replace("(X, y)", "(A, b)").replace("X.T @ X, X.T @ y", "A.T @ A, A.T @ b")).tasks[0]
+def test_renamed_parameters_are_a_note_never_a_failure():
+    result = grade(RIGHT_NE.replace("(X, y)", "(A, b)").replace("X.T @ X, X.T @ y", "A.T @ A, A.T @ b"))
+    task = result.tasks[0]
+    assert "signature" not in {c.name for c in task.checks} and task.status == "passed"
+    assert any("('A' for 'X', 'b' for 'y')" in n for n in result.notes)
+
+
+def test_a_wrong_default_still_fails_a_signature_check():
+    source = "import numpy as np\ndef softmax(z, axis=0):\n    e = np.exp(z - z.max(axis=axis, keepdims=True))\n    return e / e.sum(axis=axis, keepdims=True)\n"
+    task = grade(source).tasks[0]
     names = {c.name: c.status for c in task.checks}
-    assert names["signature"] == "failed" and names["values"] == "passed" and task.status == "failed"
+    assert names["signature"] == "failed" and task.status == "failed"
+
+
+def test_keyword_cases_are_passed_by_position():
+    from mlvc_review.grading.checks.kinds import positional
+
+    x = object()
+    assert positional("softmax", [x], {"axis": 0}) == ([x, 0], {})
+    assert positional("conv2d", [x, x], {"padding": 2}) == ([x, x, None, 1, 2], {})
+    assert positional("softmax", [x], {}) == ([x], {})
+    assert positional("softmax", [x], {"unknown": 1}) == ([x], {"unknown": 1})
+    assert positional("not_a_task", [x], {"axis": 0}) == ([x], {"axis": 0})
 
 
 def test_question_checks_select_and_hidden_checks_withhold_expected():
