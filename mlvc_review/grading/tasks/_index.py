@@ -38,7 +38,7 @@ MODULES: dict[str, str] = {
     'linear_backward': 'ch2_backprop',
     'linear_beta_schedule': 'ch8_diffusion',
     'linear_forward': 'ch2_backprop',
-    'lpips_from_features': 'ch5_image_quality',
+    'lpips_from_features': 'ch5_lpips',
     'lstm_step': 'ch6_rnn',
     'max_pool2d': 'ch3_pooling',
     'mlp_backward': 'ch2_mlp',
