@@ -9,7 +9,12 @@ Typed text never reaches `eval`, `sympify` or `parse_expr`. The grammar accepted
 - implicit multiplication by juxtaposition: a number, variable or `)` followed by a
   number, variable or `(`, with or without a space: `2x`, `2 x`, `x y`, `s(1-s)`,
   `(a+b)(a-b)`, `2sin(x)`. A function name must be followed by `(`; `sinx` is one
-  (unknown) name, and `xy` is a single name unless `xy` is a variable.
+  (unknown) name, and `xy` is a single name unless `xy` is a variable;
+- a juxtaposed product right after a divisor (`w/2lam`, `1/2x`) has two readings,
+  (w/2)·lam and w/(2·lam): both are shown and the student asked, never one guessed.
+
+Notations students type (Greek letters, LaTeX, subscripts, `√`) are rewritten into
+this grammar beforehand by `mlvc_review.quiz.checkers.notation`.
 
 Limits: 300 characters, parentheses nested 30 deep, tree depth 60, numeric exponents at
 most 1000 and numbers of at most 1000 digits, so building the expression is always fast.
@@ -29,10 +34,17 @@ MAX_LENGTH = 300
 MAX_PAREN_DEPTH = 30
 MAX_TREE_DEPTH = 60
 MAX_EXPONENT = 1000
-BASE_FUNCTIONS = ("exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "abs", "Abs", "max", "min")
+BASE_FUNCTIONS = ("exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "abs", "Abs", "max", "min",
+                  "sinh", "cosh", "log2", "log10")
+# functions students know that are not in the grammar, and how to write them instead
+SPELLED_OUT = {"sech": "1/cosh(x)", "csch": "1/sinh(x)", "coth": "cosh(x)/sinh(x)", "sec": "1/cos(x)",
+               "csc": "1/sin(x)", "cot": "cos(x)/sin(x)", "lg": "log10(x)", "arctanh": "log((1+x)/(1-x))/2",
+               "softmax": "exp(x_i)/(sum of exp)", "relu": "max(0, x)", "ReLU": "max(0, x)",
+               "softplus": "log(1 + exp(x))", "expm1": "exp(x) - 1", "log1p": "log(1 + x)"}
 CONSTANTS = ("pi", "e")
 _TOKEN = re.compile(r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_]\w*)"
                     r"|(?P<op>\*\*|[-+*/^(),]))")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")  # 007 is 7, not Python's octal error
 _UNICODE = {"·": "*", "×": "*", "⋅": "*", "−": "-", "²": "^2", "³": "^3", "（": "(", "）": ")", "，": ","}
 _BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.UAdd, ast.Constant, ast.Name, ast.Load,
@@ -59,11 +71,72 @@ def tokenize(text: str) -> list[tuple[str, str]]:
             if text[pos:].strip() == "":
                 break
             char = text[pos:].lstrip()[0]
-            raise InvalidAnswer(f"unexpected character {char!r}; use numbers, variables, + - * / ^ and ( )")
+            raise InvalidAnswer.of("unexpected character {c}; use numbers, variables, + - * / ^ and ( )",
+                                   "无法识别的字符 {c}；请使用数字、变量、+ - * / ^ 和 ( )", c=repr(char))
         kind = match.lastgroup or "op"
-        tokens.append((kind, match.group(kind)))
+        token = match.group(kind)
+        tokens.append((kind, _LEADING_ZEROS.sub("", token) if kind == "num" else token))
         pos = match.end()
     return tokens
+
+
+def _match(tokens: list[tuple[str, str]], i: int, step: int) -> int | None:
+    """The index of the parenthesis matching the one at `i`, searching in direction `step`; None if unbalanced."""
+    depth = 0
+    while 0 <= i < len(tokens):
+        depth += (tokens[i][1] == "(") - (tokens[i][1] == ")")
+        if depth == 0:
+            return i
+        i += step
+    return None
+
+
+def _atom_start(tokens: list[tuple[str, str]], j: int, functions: set[str]) -> int | None:
+    """The first token of the operand that ends at `j` (a number, a name, (…), f(…), with its powers)."""
+    k: int | None = j
+    if tokens[j][1] == ")":
+        k = _match(tokens, j, -1)
+        if k is not None and k > 0 and tokens[k - 1][0] == "name" and tokens[k - 1][1] in functions:
+            k -= 1
+    elif tokens[j][0] not in ("num", "name"):
+        return None
+    while k is not None and k >= 2 and tokens[k - 1][1] in ("^", "**"):
+        k = _atom_start(tokens, k - 2, functions)
+    return k
+
+
+def _atom_end(tokens: list[tuple[str, str]], i: int, functions: set[str]) -> int | None:
+    """The last token of the operand that starts at `i` (with its powers)."""
+    k: int | None = i
+    if tokens[i][0] == "name" and tokens[i][1] in functions and i + 1 < len(tokens) and tokens[i + 1][1] == "(":
+        k = _match(tokens, i + 1, 1)
+    elif tokens[i][1] == "(":
+        k = _match(tokens, i, 1)
+    while k is not None and k + 2 < len(tokens) and tokens[k + 1][1] in ("^", "**"):
+        k = _atom_end(tokens, k + 2 + (tokens[k + 2][1] == "-" and k + 3 < len(tokens)), functions)
+    return k
+
+
+def _shown(tokens: list[tuple[str, str]]) -> str:
+    out = ""
+    for kind, tok in tokens:
+        out += (" " if out and kind in ("num", "name") and out[-1].isalnum() else "") + tok
+    return out
+
+
+def _ambiguous_division(tokens: list[tuple[str, str]], i: int, functions: set[str]) -> None:
+    """Ask (InvalidAnswer with both readings) when the implicit product before token `i` follows a divisor."""
+    start = _atom_start(tokens, i - 1, functions)
+    if start is None or start < 2 or tokens[start - 1][1] != "/":
+        return
+    first = _atom_start(tokens, start - 2, functions)
+    last = _atom_end(tokens, i, functions)
+    if first is None or last is None:
+        return
+    a, b, c = _shown(tokens[first : start - 1]), _shown(tokens[start:i]), _shown(tokens[i : last + 1])
+    raise InvalidAnswer.of("'{t}' can be read two ways: ({a}/{b})·{c} or {a}/({b}·{c}); write the brackets you mean",
+                           "'{t}' 有两种读法：({a}/{b})·{c} 或 {a}/({b}·{c})；请加上你要的括号",
+                           t=_shown(tokens[first : last + 1]), a=a, b=b, c=c)
 
 
 def _joined(tokens: list[tuple[str, str]], functions: set[str]) -> tuple[str, list[str]]:
@@ -74,19 +147,18 @@ def _joined(tokens: list[tuple[str, str]], functions: set[str]) -> tuple[str, li
     for i, (kind, tok) in enumerate(tokens):
         prev = tokens[i - 1] if i else ("op", "")
         if kind == "name" and tok in functions and (i + 1 == len(tokens) or tokens[i + 1][1] != "("):
-            raise InvalidAnswer(f"'{tok}' is a function: write {tok}(...)")
+            raise InvalidAnswer.of("'{f}' is a function: write {f}(...)", "'{f}' 是函数：请写成 {f}(...)", f=tok)
         starts = kind in ("num", "name") or tok == "("
         ends = prev[0] == "num" or (prev[0] == "name" and prev[1] not in functions) or prev[1] == ")"
         if starts and ends:
             if kind == "num" and prev[0] == "num":
-                raise InvalidAnswer(f"two numbers in a row: '{prev[1]} {tok}'")
-            if i >= 2 and tokens[i - 2][1] == "/":
-                a, b = tokens[i - 1][1], tok
-                warnings.append(f"'/{a}{b}' was read as '/{a} * {b}'; write '/({a}{b}...)' to divide by the product")
+                raise InvalidAnswer.of("two numbers in a row: '{a} {b}'", "两个数连在一起：'{a} {b}'",
+                                       a=prev[1], b=tok)
+            _ambiguous_division(tokens, i, functions)
             out.append("*")
         depth += (tok == "(") - (tok == ")")
         if depth > MAX_PAREN_DEPTH:
-            raise InvalidAnswer("parentheses are nested too deeply")
+            raise InvalidAnswer.of("parentheses are nested too deeply", "括号嵌套太深")
         out.append("**" if tok == "^" else f"kw_{tok}_" if keyword.iskeyword(tok) else tok)
     return " ".join(out), warnings
 
@@ -100,6 +172,20 @@ def _depth(node: ast.AST) -> int:
     return deepest
 
 
+def unknown_name(name: str, variables: list[str], called: bool) -> InvalidAnswer:
+    """The message for a name the question does not know: what to write instead, where that is known."""
+    names = ", ".join(variables) or "-"
+    if name in SPELLED_OUT:
+        return InvalidAnswer.of("'{n}' is not known here: write it as {w}", "这里不认识 '{n}'：请写成 {w}",
+                                n=name, w=SPELLED_OUT[name])
+    if called and len(name) > 1:
+        return InvalidAnswer.of("unknown function '{n}'; the functions are {f}; the variables are {v}",
+                                "未知函数 '{n}'；可用函数为 {f}；变量为 {v}", n=name, v=names,
+                                f=", ".join(f for f in BASE_FUNCTIONS if f != "Abs"))
+    return InvalidAnswer.of("unknown variable '{n}'; the variables are {v}", "未知变量 '{n}'；变量为 {v}",
+                            n=name, v=names)
+
+
 def parse_safe(text: str, variables: Iterable[str], functions: Iterable[str] = ()) -> SafeExpr:
     """Check `text` against the grammar above; InvalidAnswer says what is wrong.
 
@@ -111,30 +197,30 @@ def parse_safe(text: str, variables: Iterable[str], functions: Iterable[str] = (
         The checked formula; build it with `to_sympy` or evaluate it with `evaluate_at`.
     """
     if len(text) > MAX_LENGTH:
-        raise InvalidAnswer(f"the answer is longer than {MAX_LENGTH} characters")
+        raise InvalidAnswer.of("the answer is longer than {n} characters", "答案超过 {n} 个字符", n=MAX_LENGTH)
     variables, allowed_funcs = set(variables), set(BASE_FUNCTIONS) | set(functions)
     tokens = tokenize(text)
     if not tokens:
-        raise InvalidAnswer("type an expression")
-    for kind, tok in tokens:
+        raise InvalidAnswer.of("type an expression", "请输入一个表达式")
+    for i, (kind, tok) in enumerate(tokens):
         if kind == "name" and tok not in variables and tok not in allowed_funcs and tok not in CONSTANTS:
-            names = ", ".join(sorted(variables))
-            raise InvalidAnswer(f"unknown variable '{tok}'; the variables are {names}")
+            raise unknown_name(tok, sorted(variables), i + 1 < len(tokens) and tokens[i + 1][1] == "(")
     source, warnings = _joined(tokens, allowed_funcs - variables)
     try:
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        raise InvalidAnswer("cannot read this as a formula (check the operators and parentheses)") from None
+        raise InvalidAnswer.of("cannot read this as a formula (check the operators and parentheses)",
+                               "无法读成公式（请检查运算符和括号）") from None
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
-            raise InvalidAnswer(f"'{type(node).__name__}' is not allowed in an answer")
+            raise InvalidAnswer.of("'{k}' is not allowed in an answer", "答案中不允许 '{k}'", k=type(node).__name__)
         if isinstance(node, ast.Constant) and (type(node.value) not in (int, float)):
-            raise InvalidAnswer("only numbers may appear as constants")
+            raise InvalidAnswer.of("only numbers may appear as constants", "常量只能是数字")
         if isinstance(node, ast.Name) and node.id.startswith("kw_") and node.id.endswith("_"):
             node.id = node.id[3:-1]
         if isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.keywords or not node.args:
-                raise InvalidAnswer("a function call is written name(argument)")
+                raise InvalidAnswer.of("a function call is written name(argument)", "函数调用写作 名称(参数)")
     if _depth(tree) > MAX_TREE_DEPTH:
-        raise InvalidAnswer("the formula is nested too deeply")
+        raise InvalidAnswer.of("the formula is nested too deeply", "公式嵌套太深")
     return SafeExpr(tree=tree, text=text, warnings=tuple(warnings))

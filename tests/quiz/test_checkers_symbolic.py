@@ -52,11 +52,14 @@ def test_sigmoid_derivative_spellings_are_right(raw):
     assert g.correct and g.score == 1.0 and g.expected == "s*(1-s)"
 
 
-def test_understood_is_sympy_with_carets():
+def test_understood_keeps_the_students_order_and_reads_well():
     q = sigmoid_derivative()
     v = draw_variant(q, 0)
-    assert CHECKER.parse(q, v, "s(1-s)").understood == "s*(1 - s)"
-    assert CHECKER.parse(q, v, "s - s**2").understood == "-s^2 + s"
+    assert CHECKER.parse(q, v, "s(1-s)").understood == "s·(1 − s)"
+    assert CHECKER.parse(q, v, "s - s**2").understood == "s − s²"
+    assert CHECKER.parse(q, v, "1.0*s - 1.0*s^2.0").understood == "1·s − 1·s^2"
+    assert CHECKER.parse(q, v, "-s^2 + s").understood == "−s² + s"
+    assert CHECKER.parse(q, v, "s/(2 (1 - s)) - s^-1").understood == "s/(2·(1 − s)) − s⁻¹"
 
 
 def test_listed_wrong_answers_bring_their_why_in_both_languages():

@@ -31,6 +31,7 @@ def test_normal_equation_spellings_render_the_same(text):
     ("(X.T @ X + lam*I)^-1 X.T y", "inv(X^T X + lam I) X^T y"), ("X^T X^-1 y", "X^T inv(X) y"),
     ("-X^T (y - X y)", "-X^T (y - X y)"), ("X (-y)", "X (-y)"), ("(X y)^T", "(X y)^T"), ("2 X / lam", "2 X / lam"),
     ("X - (y - X)", "X - (y - X)"), ("(X^T X)^2", "(X^T X)^2"), ("+X", "X"), ("X^1", "X"),
+    ("(y / lam) X", "(y / lam) X"), ("X (y / lam) lam", "X (y / lam) lam"), ("1/2 X", "(1 / 2) X"),
 ])
 def test_rendering(text, rendered):
     node = parse_matrix(text, SYMBOLS)
@@ -149,3 +150,12 @@ def test_hostile_inputs_are_rejected_quickly(template, tmp_path):
     with pytest.raises(InvalidAnswer):
         parse_matrix(template.format(pwned=pwned), SYMBOLS)
     assert time.monotonic() - start < 1.0 and not pwned.exists()
+
+
+@pytest.mark.parametrize("text,readings", [
+    ("y/2 lam", "(y / 2) lam or y / (2 lam)"), ("X^T y/lam X^T y", "(X^T y / lam) X^T or X^T y / (lam X^T)"),
+])
+def test_a_product_right_after_a_divisor_is_asked_with_both_readings(text, readings):
+    with pytest.raises(InvalidAnswer, match="can be read two ways") as err:
+        parse_matrix(text, SYMBOLS)
+    assert readings in err.value.message and "两种读法" in err.value.text("zh")

@@ -1,6 +1,8 @@
 """Checker for matrix-expression answers (the normal equation, ridge regression, ...).
 
-A syntax error or an unknown symbol is an InvalidAnswer; a shape mismatch is a
+The student's text is first rewritten from the notations students use (`notation`:
+Greek letters, LaTeX, `Xw` for declared X and w). A syntax error, an unknown symbol or
+a division by a matrix is an InvalidAnswer; a shape mismatch is a
 graded wrong answer whose feedback explains it in dimension names; otherwise the
 answer is compared with the reference on random instances (`matrix_instances`)
 with rtol 1e-6.
@@ -19,6 +21,7 @@ from mlvc_review.quiz.checkers.matrix_eval import (
     Eye, MatrixDivision, ShapeMismatch, Singular, dense, shape_of, show, value_of,
 )
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
+from mlvc_review.quiz.checkers.notation import Vocabulary, rewrite
 from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
 
 RTOL = 1e-6
@@ -52,12 +55,12 @@ class MatrixChecker:
         return mx.parse_matrix(text, question.symbols)
 
     def parse(self, question: MatrixQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
-        node = self._read(question, raw.strip())
+        node = self._read(question, rewrite(raw.strip(), Vocabulary.of(question)))
         try:
             shape_of(node, question.symbols)
         except MatrixDivision as err:  # notation, not a wrong answer: asked again
-            raise InvalidAnswer(f"{err}: write inv(B) A or A inv(B) for a matrix B",
-                                understood=mx.render(node)) from None
+            raise InvalidAnswer(f"{err}: write inv(B) A or A inv(B) for a matrix B", mx.render(node),
+                                f"只能除以标量（或标量乘 I）：矩阵 B 请写成 inv(B) A 或 A inv(B)") from None
         except ShapeMismatch:
             pass  # a wrong answer, explained when it is graded
         return Parsed(value=node, understood=mx.render(node))

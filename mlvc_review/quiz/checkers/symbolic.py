@@ -1,8 +1,10 @@
 """Checker for symbolic answers (derivatives, closed forms), read safely and compared by value.
 
-The reference answer and each listed wrong answer go through the same safe reader
-as the student's text; `{{name}}` placeholders in them are filled from the variant.
-Sympy is imported only when a symbolic answer is actually read.
+The student's text is first rewritten from the notations students use (Greek letters,
+LaTeX, subscripts: `notation`), then read by the same safe reader as the reference
+answer and each listed wrong answer (whose `{{name}}` placeholders are filled from the
+variant). What was understood is echoed in the student's own order (`echo`). Sympy is
+imported only when a symbolic answer is actually read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 from mlvc_review.bank.params import Variant, fill
 from mlvc_review.bank.model import Assumptions, SymbolicQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
+from mlvc_review.quiz.checkers.echo import show
 from mlvc_review.quiz.checkers.equivalence import equivalent, numeric_verdict, simplify_is_zero
+from mlvc_review.quiz.checkers.notation import Vocabulary, rewrite
 from mlvc_review.quiz.checkers.sympy_build import make_symbols, to_sympy
 from mlvc_review.quiz import safe_expr  # a module import: safe_expr imports this package
 
@@ -34,7 +38,8 @@ def read(text: str, variables: Variables, functions: tuple[str, ...]) -> tuple[s
     except InvalidAnswer:
         raise
     except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as err:
-        raise InvalidAnswer(f"cannot build this expression: {type(err).__name__}") from None
+        raise InvalidAnswer.of("cannot build this expression ({e})", "无法构造这个表达式（{e}）",
+                               e=type(err).__name__) from None
 
 
 _read_trusted = lru_cache(maxsize=512)(read)
@@ -53,8 +58,9 @@ class SymbolicChecker:
         return _read_trusted(fill(question.answer, variant.params), *_key(question))
 
     def parse(self, question: SymbolicQuestion, variant: Variant, raw: str, lang: str = "en") -> Parsed:
-        safe, expr = read(raw.strip(), *_key(question))
-        return Parsed(value=(safe, expr), understood=pretty(expr), warnings=list(safe.warnings))
+        vocabulary = Vocabulary.of(question, safe_expr.BASE_FUNCTIONS + tuple(question.functions))
+        safe, expr = read(rewrite(raw.strip(), vocabulary), *_key(question))
+        return Parsed(value=(safe, expr), understood=show(safe.tree), warnings=list(safe.warnings))
 
     def grade(self, question: SymbolicQuestion, variant: Variant, parsed: Parsed, lang: str = "en") -> Grade:
         safe, expr = parsed.value
