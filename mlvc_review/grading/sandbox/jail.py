@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import os
 import resource
+import select
 import signal
 import tempfile
 
@@ -56,9 +57,34 @@ def prctl(option: int, value: int) -> None:
     _check(_libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0), "prctl")
 
 
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent dies."""
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+def die_with_parent(sig: int = signal.SIGKILL) -> None:
+    """Send this process `sig` when its parent dies.
+
+    The kernel clears this setting when the process changes uid (or gid): a process
+    that drops privileges must call it again afterwards, then `parent_alive` to catch
+    a parent that died before the call.
+    """
+    prctl(PR_SET_PDEATHSIG, sig)
+
+
+def parent_alive(lifeline: int) -> bool:
+    """Whether the parent still holds the write end of the pipe whose read end is `lifeline`.
+
+    The parent never writes to it, so the read end becomes readable (end of file) only
+    once the parent is gone. Unlike getppid() this works for a pid-namespace init,
+    whose parent lies outside its namespace.
+    """
+    return not select.select([lifeline], [], [], 0)[0]
+
+
+def kill_uid(uid: int) -> None:
+    """SIGKILL every process of `uid` (a sandbox uid is one submission's alone)."""
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
+                os.kill(int(entry), signal.SIGKILL)
+        except OSError:
+            continue
 
 
 def enter_namespaces(hide: list[str], expose: list[str]) -> None:

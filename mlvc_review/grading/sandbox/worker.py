@@ -14,7 +14,9 @@ prints one JSON line ``{"level", "isolation"}``. Then, per connection:
 
 The grader kills only the sandbox process (by pid): as pid-namespace init, its death
 takes every process the student started with it. The template exits when its stdin
-(a pipe from the grader) closes; intermediates and sandboxes die with their parents.
+(a pipe from the grader) closes, so whatever kills the grader (SIGKILL included) ends
+it; each intermediate then gets SIGTERM (parent-death signal) and kills its sandbox;
+the sandbox also has its own parent-death signal, armed after its uid switch.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import site
 import socket
 import sys
@@ -64,15 +67,17 @@ def _intermediate(conn: socket.socket, cfg: dict, level: str, template_pid: int)
         chan.send({"kind": "hello", "error": f"sandbox set-up failed: {err}"})
         os._exit(1)
     r, w = os.pipe()
+    life_r, life_w = os.pipe()  # we hold life_w until we die: the child's `jail.parent_alive`
     pid = os.fork()
     if pid == 0:
         os.close(w)
-        worker_jail.die_with_parent()
+        os.close(life_w)
+        worker_jail.die_with_parent()  # until the uid switch clears it; `serve` arms it again
         os.read(r, 1)  # wait until the grader knows our pid
         os.close(r)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         try:
-            worker_child.serve(chan, uid, scratch, level)
+            worker_child.serve(chan, uid, scratch, level, life_r)
         except BaseException as err:  # noqa: BLE001 - report set-up failures, never raise
             try:
                 chan.send({"kind": "ready", "status": "crashed", "error": f"sandbox set-up failed: {err!r}"})
@@ -80,6 +85,9 @@ def _intermediate(conn: socket.socket, cfg: dict, level: str, template_pid: int)
                 os._exit(70)
         os._exit(0)
     os.close(r)
+    os.close(life_r)
+    _end_with_template(pid, uid if os.geteuid() == 0 and level != "ns" else None, template_pid,
+                       None if level == "ns" else scratch)
     chan.send({"kind": "hello", "pid": pid, "uid": uid if os.geteuid() == 0 else None, "level": level})
     os.write(w, b"x")
     os.close(w)
@@ -95,6 +103,34 @@ def _intermediate(conn: socket.socket, cfg: dict, level: str, template_pid: int)
     except Exception:  # noqa: BLE001 - the grader may be gone already
         pass
     os._exit(0)
+
+
+def _end_with_template(pid: int, uid: int | None, template_pid: int, scratch: str | None) -> None:
+    """When the template dies (and so the grader), kill the sandbox process `pid` first.
+
+    The sandbox arms its own parent-death signal, but student code could disarm it; this
+    intermediate runs only our code. As pid-namespace init, the sandbox takes every
+    process of the submission with it; without namespaces its group and its `uid` go too,
+    and its `scratch` directory is removed.
+    """
+    from mlvc_review.grading.sandbox import jail
+
+    def parent_gone(*_: object) -> None:
+        for kill in (os.kill, os.killpg):
+            try:
+                kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        if uid is not None:
+            jail.kill_uid(uid)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, parent_gone)
+    jail.die_with_parent(signal.SIGTERM)
+    if os.getppid() != template_pid:  # it died before the signal was armed
+        parent_gone()
 
 
 def _reap() -> None:

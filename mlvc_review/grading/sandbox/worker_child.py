@@ -157,8 +157,12 @@ def call_function(sub: Submission, req: dict) -> dict:
     return reply
 
 
-def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
-    """Main loop of the sandboxed process (never returns)."""
+def serve(chan: Channel, uid: int, scratch: str, level: str, lifeline: int | None = None) -> None:
+    """Main loop of the sandboxed process (never returns).
+
+    Args:
+        lifeline: read end of a pipe the parent holds open while it lives (`jail.parent_alive`).
+    """
     me = os.getpid()
     signal.signal(signal.SIGTERM, lambda *_: os._exit(128 + signal.SIGTERM))
     load = chan.recv()
@@ -177,6 +181,13 @@ def serve(chan: Channel, uid: int, scratch: str, level: str) -> None:
     data_limit = (_status_kb("VmData") + limits["memory_mb"] * 1024) * 1024 if load["device"] == "cpu" else None
     worker_jail.set_limits(data_limit, file_limit)
     worker_jail.drop_privileges(uid, scratch)
+    # the uid switch cleared the parent-death signal: arm it again, then make sure the
+    # parent did not die before it was armed (nothing would ever signal us then)
+    worker_jail.die_with_parent()
+    if lifeline is not None:
+        if not worker_jail.parent_alive(lifeline):
+            os._exit(0)
+        os.close(lifeline)
     outside = ("", os.getcwd())
     os.chdir(scratch)
     os.environ.clear()
