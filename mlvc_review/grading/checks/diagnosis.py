@@ -20,7 +20,8 @@ from mlvc_review.grading.checks.values import materialize
 
 
 def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: list[tuple[Check, Failure]], lang: str = "en") -> dict[str, str] | None:
-    """The first mistake that reproduces every compared failure, as {"name", "explanation", "impl"}.
+    """The first mistake that reproduces every compared failure, as {"name", "explanation", "impl"};
+    when none does, the one generic diagnosis (`generic`) that explains them all, else None.
 
     Args:
         mistakes: the task's known mistakes.
@@ -34,7 +35,9 @@ def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: 
     for mistake in mistakes:
         if all(_reproduces(mistake, check, failure) for check, failure in evidence):
             return {"name": mistake.name, "explanation": mistake.explain(lang), "impl": mistake.impl}
-    return None
+    from mlvc_review.grading.checks.generic import diagnose_generic
+
+    return diagnose_generic(evidence, lang)
 
 
 def _reproduces(mistake: KnownMistake, check: Check, failure: Failure) -> bool:

@@ -168,9 +168,20 @@ def eval_mutation(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
         return failure
     after = outcome.args_after or []
     for i, (before, now) in enumerate(zip(case.args, after)):
-        if isinstance(before, np.ndarray) and not (isinstance(now, np.ndarray) and now.shape == before.shape and np.array_equal(now, before, equal_nan=True)):
+        if not _unchanged(before, now):
             return Failure("failed", f"argument {i + 1} was modified in place; a function must not change its inputs", case)
     return None
+
+
+def _unchanged(before: Any, now: Any) -> bool:
+    """Whether an argument came back as it went in: arrays equal, and the arrays inside lists, tuples and dicts."""
+    if isinstance(before, np.ndarray):
+        return isinstance(now, np.ndarray) and now.shape == before.shape and np.array_equal(now, before, equal_nan=True)
+    if isinstance(before, (list, tuple)):
+        return isinstance(now, (list, tuple)) and len(now) == len(before) and all(map(_unchanged, before, now))
+    if isinstance(before, dict):
+        return isinstance(now, dict) and now.keys() == before.keys() and all(_unchanged(before[k], now[k]) for k in before)
+    return True
 
 
 def eval_property(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
