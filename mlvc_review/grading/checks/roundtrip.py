@@ -71,7 +71,7 @@ def eval_roundtrip(ctx: TaskContext, check: Check, case: Case) -> Failure | None
     found = compare(x, outcome.value, rtol=check.rtol, atol=check.atol, nan_policy=check.nan_policy)
     if found is None:
         return None
-    message = f"{found.message}; the inverse must give the original input back ({note})"
+    message = f"the inverse must give the original input back ({note}); {found.message}"
     return Failure("failed", message, used, x, outcome.value, found.max_abs_err, found.max_rel_err)
 
 

@@ -66,7 +66,7 @@ def _same_up_to_sign(expected: Any, got: Any, case: Case) -> str | None:
     found = compare(tuple(expected), _aligned(expected, got))
     if found is None:
         return None
-    return f"{found.message} (each component's sign is free: yours were aligned with the expected ones first)"
+    return f"each component's sign is free (yours were aligned with the expected ones first); {found.message}"
 
 
 register(

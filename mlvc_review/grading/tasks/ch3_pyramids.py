@@ -109,7 +109,7 @@ def _contract_problem(got: Any, case: Case) -> str | None:
         L.append(a.astype(np.float64))
     found = compare(G[-1], L[-1], where=f"level {len(G) - 1}")
     if found is not None:
-        return f"{found.message}: the last level must be the coarsest Gaussian level G_last itself"
+        return f"the last level must be the coarsest Gaussian level G_last itself; {found.message}"
     for i in range(len(G) - 1):
         E = G[i] - L[i]  # the submission's expand(G_{i+1})
         scale = 1.0 + np.abs(G[i]).max()
