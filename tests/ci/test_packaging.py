@@ -2,11 +2,12 @@
 
 pyproject.toml lists the packages by hand (reference/ installs as `mlvc_reference`);
 a new sub-package missing from that list works in an editable checkout and fails
-only on a fresh machine, as `grading.classroom` and `mlvc_reference.models` once did.
+only on a fresh machine, as `grading.classroom` once did.
 """
 
 from __future__ import annotations
 
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -18,14 +19,27 @@ def _listed() -> tuple[set[str], dict[str, str]]:
     return set(config["packages"]), config.get("package-dir", {})
 
 
+def _tracked() -> set[Path] | None:
+    """The files git tracks (what a clone has), or None outside a git checkout."""
+    try:
+        out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {ROOT / name for name in out.decode().split("\0") if name}
+
+
 def _on_disk(package_dir: dict[str, str]) -> set[str]:
-    """Every directory with an __init__.py under the installed roots, named as it installs."""
+    """Every directory with an __init__.py under the installed roots, named as it installs.
+
+    In a git checkout only tracked files count: a package not yet committed is not in a clone.
+    """
+    tracked = _tracked()
     roots = {"mlvc_review": "mlvc_review", **{name: path for name, path in package_dir.items()}}
     found = set()
     for name, path in roots.items():
         base = ROOT / path
         for init in base.rglob("__init__.py"):
-            if "__pycache__" in init.parts:
+            if "__pycache__" in init.parts or (tracked is not None and init not in tracked):
                 continue
             rel = init.parent.relative_to(base).parts
             found.add(".".join((name, *rel)))
