@@ -160,3 +160,16 @@ def ddpm_reverse_step_eps_added(
 ) -> np.ndarray:
     """Wrong: adds the predicted noise instead of removing it (sign error in μ_θ)."""
     return _reverse(x_t, t, -np.asarray(eps_pred, dtype=np.float64), betas, alpha_bar, z)
+
+
+def ddpm_reverse_step_posterior_variance(
+    x_t: np.ndarray, t: int, eps_pred: np.ndarray, betas: np.ndarray, alpha_bar: np.ndarray, z: np.ndarray
+) -> np.ndarray:
+    """Wrong for the contract: σ_t² = β̃_t = (1 - ᾱ_{t-1}) / (1 - ᾱ_t) β_t, the paper's other choice (the
+    posterior variance, used by popular tutorials), where the contract fixes σ_t² = β_t (differs for t > 0)."""
+    mu = _reverse(x_t, t, eps_pred, betas, alpha_bar, np.zeros_like(np.asarray(x_t, dtype=np.float64)))
+    if t == 0:
+        return mu
+    # β̃_t = (1 - ᾱ_{t-1}) / (1 - ᾱ_t) · β_t
+    beta_tilde = (1.0 - alpha_bar[t - 1]) / (1.0 - alpha_bar[t]) * betas[t]
+    return mu + np.sqrt(beta_tilde) * z
