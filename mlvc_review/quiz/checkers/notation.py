@@ -89,7 +89,7 @@ def prompt_aliases(prompts: tuple[str, ...], names: frozenset[str]) -> tuple[tup
 def canonical(name: str) -> str:
     """A subscripted name in one spelling: Greek spelled out, ᾱ as alphabar, one-character braces dropped."""
     name = _greek_names(unicodedata.normalize("NFD", name).replace("−", "-").replace(" ", ""))
-    return re.sub(r"_\{(\w)\}", r"_\1", name)
+    return re.sub(r"_\{(\w+)\}", r"_\1", name)
 
 
 _MARKS = {"\u0304": "bar", "\u0305": "bar", "\u0302": "hat", "\u0303": "tilde", "\u0307": "dot"}
@@ -162,7 +162,7 @@ def latex(text: str, depth: int = 0) -> str:
         elif word in _LATEX_WORDS:
             out.append(_LATEX_WORDS[word])
         elif word in _LATEX_FUNCTIONS or word in GREEK.values() or word.lower() in GREEK.values():
-            out.append(word)
+            out.append((" " if out and out[-1][-1:].isalnum() else "") + word)  # 2t\sin(t) is 2t sin(t)
         else:
             raise InvalidAnswer.of("'\\{w}' is not known here: write it with plain symbols (e.g. sqrt(x), a/b, x^T)",
                                    "这里不认识 '\\{w}'：请用普通符号书写（例如 sqrt(x)、a/b、x^T）", w=word)

@@ -4,7 +4,7 @@ Accepted besides plain numbers and arithmetic of numbers (`1/4`, `2.5e-1`, `2^10
 `sqrt(2)`, `pi`): the Unicode minus that prompts print, full-width digits and
 punctuation of any input method (NFKC), superscript powers (`10⁻³`), `×`, `·`, `÷`,
 `2.5 x 10^-3`, thousands separators (`86,016`, `86 016`), a percent sign (`25%` is
-0.25 where the answer has no unit), a leading `name =` and a trailing full stop,
+0.25 where the answer has no unit), a leading `name =` or `≈` and a trailing full stop,
 and the question's unit after the number. Units are matched with their case where
 case carries meaning (`MB` is not `Mb`); a decimal comma is asked about, never guessed.
 Nothing is passed to eval: the arithmetic goes through `safe_expr` and is computed in
@@ -41,6 +41,7 @@ def normalise(text: str) -> str:
     text = _TIMES_TEN.sub("*", text).strip()
     if "=" in text:
         text = text.rsplit("=", 1)[1].strip()  # "x = 0.5", "w_{t+1} = 1.9": the value is after the last '='
+    text = text.removeprefix("≈").removeprefix("~").strip()  # "≈ 0.4383"
     return text.rstrip(".").strip()  # "0.25." is 0.25, "5." is 5
 
 
