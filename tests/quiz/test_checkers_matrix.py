@@ -206,3 +206,16 @@ def test_a_one_by_one_value_stays_a_matrix_where_the_shape_says_so():
     assert value_of(parse_matrix("I (y^T y)", symbols), values, symbols) == Eye(5.0)
     assert np.array_equal(value_of(parse_matrix("A + y^T y I", symbols), values, symbols), [[7.0]])
     assert np.array_equal(value_of(parse_matrix("I + 2 y^T y", symbols), values, symbols), [[11.0]])
+
+
+def test_shape_and_value_feedback_in_chinese():
+    g = grade(normal_equation(), "X^T X^-1 y", lang="zh")
+    assert g.feedback[0] == "X (n x d) 不是方阵，没有逆或幂"
+    g = grade(normal_equation(), "inv(X X^T) X y", lang="zh")
+    assert g.feedback[0] == "inv(X X^T) X (n x d) 乘以 y (n x 1) 维度对不上：d != n"
+    assert grade(ridge(), "inv(X^T X + lam) X^T y", lang="zh").feedback[0].endswith("；请把标量写成标量乘 I")
+    assert grade(normal_equation(), "X^T y", lang="zh").feedback[0].startswith("取值不同，此时 n = ")
+    q = normal_equation()
+    with pytest.raises(InvalidAnswer) as err:
+        CHECKER.parse(q, draw_variant(q, 0), "X^T y / (X^T X)", "zh")
+    assert err.value.text("zh").startswith("只能除以标量（或标量乘 I），而 X^T X 是 (d x d)")

@@ -153,3 +153,13 @@ def test_grading_random_answers_only_raises_invalid_answer(text):
         pass
     assert time.monotonic() - start < 4.0
 
+
+
+def test_verdicts_and_reader_messages_in_chinese():
+    q = sigmoid_derivative()
+    v = draw_variant(q, 0)
+    assert grade(q, v, "s - s^2", "zh").feedback[0].startswith("等价（")
+    assert grade(q, v, "s^3", "zh").feedback[0].startswith("不等价：在 s = ")
+    with pytest.raises(InvalidAnswer) as err:
+        CHECKER.parse(q, v, "log(s, 2, 3)", "zh")
+    assert err.value.text("zh") == "log() 需要 1 到 2 个参数，而不是 3 个"

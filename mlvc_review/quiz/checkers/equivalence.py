@@ -36,10 +36,14 @@ SIMPLIFY_SECONDS = 1.5
 
 @dataclass(frozen=True)
 class Verdict:
-    """`same` is True/False, or None when neither test could decide; `how` says which test spoke."""
+    """`same` is True/False, or None when neither test could decide; `how` says which test spoke (en, zh)."""
 
     same: bool | None
     how: str
+    how_zh: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        return self.how_zh if lang == "zh" and self.how_zh else self.how
 
 
 def draw_point(variables: Mapping[str, Assumptions], rng: random.Random) -> dict[str, float]:
@@ -67,7 +71,7 @@ def numeric_verdict(a: SafeExpr, b: SafeExpr, variables: Mapping[str, Assumption
     error below CLEAR_RTOL), or fewer than MIN_DEFINED points where both are defined.
     """
     defined = b_only = 0
-    marginal: str | None = None
+    marginal: tuple[str, str] | None = None
     for _ in range(MAX_DRAWS):
         point = draw_point(variables, rng)
         va, vb = evaluate_at(a, point), evaluate_at(b, point)
@@ -77,20 +81,20 @@ def numeric_verdict(a: SafeExpr, b: SafeExpr, variables: Mapping[str, Assumption
         gap = abs(va - vb)
         if gap > ATOL + RTOL * max(abs(va), abs(vb)):
             shown = ", ".join(f"{k} = {v:.3g}" for k, v in point.items())
-            how = f"at {shown} the values are {va:.6g} and {vb:.6g}"
+            how = (f"at {shown} the values are {va:.6g} and {vb:.6g}", f"在 {shown} 处两者的值为 {va:.6g} 和 {vb:.6g}")
             if gap > ATOL + CLEAR_RTOL * max(abs(va), abs(vb)):
-                return Verdict(False, how)
+                return Verdict(False, *how)
             marginal = how
         defined += 1
         if defined == POINTS:
             break
     if marginal is not None:
-        return Verdict(None, marginal)
+        return Verdict(None, *marginal)
     if defined >= MIN_DEFINED:
-        return Verdict(True, f"equal at {defined} random points")
+        return Verdict(True, f"equal at {defined} random points", f"在 {defined} 个随机点上相等")
     if defined == 0 and b_only >= MIN_DEFINED and numeric_form(a):
-        return Verdict(False, "undefined or too large at every test point")
-    return Verdict(None, "too few points where both are defined")
+        return Verdict(False, "undefined or too large at every test point", "在每个测试点上都无定义或过大")
+    return Verdict(None, "too few points where both are defined", "两者都有定义的点太少")
 
 
 def numeric_form(expr: SafeExpr) -> bool:
@@ -133,10 +137,10 @@ def equivalent(a: SafeExpr, b: SafeExpr, a_sym: Any, b_sym: Any, variables: Mapp
         The verdict and how it was reached.
     """
     if a_sym == b_sym:
-        return Verdict(True, "identical")
+        return Verdict(True, "identical", "完全相同")
     numeric = numeric_verdict(a, b, variables, rng)
     if numeric.same is not None:
         return numeric
     if simplify_is_zero(a_sym - b_sym, seconds):
-        return Verdict(True, "simplifies to the same expression")
-    return Verdict(False, numeric.how)
+        return Verdict(True, "simplifies to the same expression", "化简后是同一个表达式")
+    return Verdict(False, numeric.how, numeric.how_zh)

@@ -60,7 +60,7 @@ class MatrixChecker:
             shape_of(node, question.symbols)
         except MatrixDivision as err:  # notation, not a wrong answer: asked again
             raise InvalidAnswer(f"{err}: write inv(B) A or A inv(B) for a matrix B", mx.render(node),
-                                f"只能除以标量（或标量乘 I）：矩阵 B 请写成 inv(B) A 或 A inv(B)") from None
+                                f"{err.text('zh')}：矩阵 B 请写成 inv(B) A 或 A inv(B)") from None
         except ShapeMismatch:
             pass  # a wrong answer, explained when it is graded
         return Parsed(value=node, understood=mx.render(node))
@@ -70,7 +70,7 @@ class MatrixChecker:
         try:
             got = shape_of(node, question.symbols)
         except ShapeMismatch as err:
-            return str(err)
+            return err.text(lang)
         try:
             want = shape_of(ref, question.symbols)
         except ShapeMismatch as err:
@@ -79,20 +79,21 @@ class MatrixChecker:
             return tr(lang, "the size of I cannot be told from this expression", "无法从这个表达式确定 I 的大小")
         if not _same_shape(got, want):
             return tr(lang, "your answer is {g}, but the answer is {w}", "你的答案是 {g}，但正确答案是 {w}",
-                      g=show(got), w=show(want))
+                      g=show(got, lang), w=show(want, lang))
         return None
 
     def _agrees(self, question: MatrixQuestion, node: mx.Node, cases: list[Instance],
-                other: mx.Node | None = None) -> tuple[bool, str | None]:
+                other: mx.Node | None = None, lang: str = "en") -> tuple[bool, str | None]:
         """(`node` equals the reference, or `other`, on every instance; what shows otherwise)."""
         for case in cases:
             try:
                 got = value_of(node, case.values, question.symbols)
                 want = case.want if other is None else value_of(other, case.values, question.symbols)
             except Singular as err:
-                return False, f"{err} is singular (cannot be inverted) for {case.describe()}"
+                return False, tr(lang, "{m} is singular (cannot be inverted) for {c}", "{m} 是奇异的（不可逆），此时 {c}",
+                                 m=err, c=case.describe(lang))
             if not close(got, want):
-                return False, f"the values differ for {case.describe()}"
+                return False, tr(lang, "the values differ for {c}", "取值不同，此时 {c}", c=case.describe(lang))
         return True, None
 
     def _matches(self, question: MatrixQuestion, node: mx.Node, wrong: mx.Node, cases: list[Instance]) -> bool:
@@ -115,7 +116,7 @@ class MatrixChecker:
         except ValueError as err:  # a broken reference (ShapeMismatch, always singular): selfcheck reports it
             cases, mismatch = [], mismatch or f"the reference answer cannot be evaluated: {err}"
         if mismatch is None:
-            same, why = self._agrees(question, node, cases)
+            same, why = self._agrees(question, node, cases, lang=lang)
             if same:
                 note = tr(lang, "equal on {k} random instances", "在 {k} 个随机实例上相等", k=len(cases))
                 return Grade.of(1.0, [note], expected)

@@ -29,7 +29,14 @@ TINY = 1e-12
 
 
 class ShapeMismatch(ValueError):
-    """The expression does not typecheck; the message explains where, in dimension names."""
+    """The expression does not typecheck; the message explains where, in dimension names (en, and zh)."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 class MatrixDivision(ShapeMismatch):
@@ -45,9 +52,9 @@ def symbol_shape(symbol: MatrixSymbol) -> Shape:
     return tuple(symbol.shape) + ((1,) if len(symbol.shape) == 1 else ())
 
 
-def show(shape: Shape) -> str:
+def show(shape: Shape, lang: str = "en") -> str:
     if shape == SCALAR or shape == (1, 1):
-        return "(scalar)" if shape == SCALAR else "(1 x 1)"
+        return ("(标量)" if lang == "zh" else "(scalar)") if shape == SCALAR else "(1 x 1)"
     return "I" if shape == IDENT else f"({shape[0]} x {shape[1]})"
 
 
@@ -70,7 +77,8 @@ def mul_shape(a: Shape, b: Shape, left: str = "", right: str = "") -> Shape:
     if a == IDENT:
         return b
     if a[1] != b[0]:
-        raise ShapeMismatch(f"{left} {show(a)} times {right} {show(b)} does not align: {a[1]} != {b[0]}")
+        raise ShapeMismatch(f"{left} {show(a)} times {right} {show(b)} does not align: {a[1]} != {b[0]}",
+                            f"{left} {show(a, 'zh')} 乘以 {right} {show(b, 'zh')} 维度对不上：{a[1]} != {b[0]}")
     return (a[0], b[1])
 
 
@@ -83,10 +91,14 @@ def add_shape(a: Shape, b: Shape, kind: str = "add", left: str = "", right: str 
         if _square(other):
             return other
         raise ShapeMismatch(f"I can only be added to a square matrix, and {name} is {show(other)}"
-                            + ("; write the scalar times I" if other == SCALAR else ""))
+                            + ("; write the scalar times I" if other == SCALAR else ""),
+                            f"I 只能与方阵相加，而 {name} 是 {show(other, 'zh')}"
+                            + ("；请写成标量乘 I" if other == SCALAR else ""))
     word = "add" if kind == "add" else "subtract"
     hint = "; write the scalar times I" if SCALAR in (a, b) else ""
-    raise ShapeMismatch(f"cannot {word} {left} {show(a)} and {right} {show(b)}{hint}")
+    raise ShapeMismatch(f"cannot {word} {left} {show(a)} and {right} {show(b)}{hint}",
+                        f"不能把 {left} {show(a, 'zh')} 与 {right} {show(b, 'zh')} {'相加' if kind == 'add' else '相减'}"
+                        + ("；请把标量写成标量乘 I" if hint else ""))
 
 
 def _node_shape(node: mx.Node, parts: list[Shape]) -> Shape:
@@ -99,7 +111,8 @@ def _node_shape(node: mx.Node, parts: list[Shape]) -> Shape:
         return a if len(a) < 2 else (a[1], a[0])
     if kind in ("inv", "pow"):
         if len(a) == 2 and a[0] != a[1]:
-            raise ShapeMismatch(f"{mx.render(node[1])} {show(a)} is not square, so it has no inverse or power")
+            raise ShapeMismatch(f"{mx.render(node[1])} {show(a)} is not square, so it has no inverse or power",
+                                f"{mx.render(node[1])} {show(a, 'zh')} 不是方阵，没有逆或幂")
         return a
     b = parts[1]
     left, right = mx.render(node[1]), mx.render(node[2])
@@ -107,7 +120,8 @@ def _node_shape(node: mx.Node, parts: list[Shape]) -> Shape:
         return add_shape(a, b, kind, left, right)
     if kind == "div":
         if not (_scalar_like(b) or b == IDENT):
-            raise MatrixDivision(f"you can only divide by a scalar (or a scalar times I), and {right} is {show(b)}")
+            raise MatrixDivision(f"you can only divide by a scalar (or a scalar times I), and {right} is {show(b)}",
+                                 f"只能除以标量（或标量乘 I），而 {right} 是 {show(b, 'zh')}")
         return IDENT if a == IDENT else a
     return mul_shape(a, b, left, right)
 

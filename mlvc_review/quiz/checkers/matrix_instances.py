@@ -34,8 +34,8 @@ class Instance:
     values: dict[str, Any]
     want: Any
 
-    def describe(self) -> str:
-        return ", ".join(f"{k} = {v}" for k, v in self.sizes.items()) or "these values"
+    def describe(self, lang: str = "en") -> str:
+        return ", ".join(f"{k} = {v}" for k, v in self.sizes.items()) or ("这些取值" if lang == "zh" else "these values")
 
 
 def dimension_names(question: MatrixQuestion) -> list[str]:

@@ -68,7 +68,7 @@ class SymbolicChecker:
         verdict = equivalent(safe, ref_safe, expr, ref_expr, question.variables, variant.rng("points"), self.seconds)
         expected = self.expected(question, variant, lang)
         if verdict.same:
-            return Grade.of(1.0, [tr(lang, "equivalent ({h})", "等价（{h}）", h=verdict.how)], expected)
+            return Grade.of(1.0, [tr(lang, "equivalent ({h})", "等价（{h}）", h=verdict.text(lang))], expected)
         feedback = []
         for wrong in question.wrong_answers:
             try:
@@ -81,7 +81,7 @@ class SymbolicChecker:
             if same:
                 feedback.append(variant.render(wrong.why, lang))
         if not feedback:
-            feedback.append(tr(lang, "not equivalent: {h}", "不等价：{h}", h=verdict.how))
+            feedback.append(tr(lang, "not equivalent: {h}", "不等价：{h}", h=verdict.text(lang)))
         return Grade.of(0.0, feedback, expected)
 
     def expected(self, question: SymbolicQuestion, variant: Variant, lang: str = "en") -> str:

@@ -58,7 +58,9 @@ def make_symbols(variables: Mapping[str, Assumptions]) -> dict[str, Any]:
 def _check_arity(name: str, count: int) -> None:
     low, high = ARITY.get(name, (1, 1))
     if not low <= count <= high:
-        raise InvalidAnswer(f"{name}() takes {low if low == high else f'{low} to {high}'} argument(s), not {count}")
+        raise InvalidAnswer.of("{n}() takes {s} argument(s), not {c}", "{n}() 需要 {z} 个参数，而不是 {c} 个",
+                               n=name, c=count, s=low if low == high else f"{low} to {high}",
+                               z=low if low == high else f"{low} 到 {high}")
 
 
 def _digits(number: Any) -> float:
@@ -74,10 +76,11 @@ def _digits(number: Any) -> float:
 def _check_power(base: Any, exponent: Any) -> None:
     """Refuse numeric powers whose exact value would be enormous (9^9^9)."""
     if exponent.is_Number and abs(exponent) > safe_expr.MAX_EXPONENT:
-        raise InvalidAnswer(f"an exponent above {safe_expr.MAX_EXPONENT} is not a sensible answer")
+        raise InvalidAnswer.of("an exponent above {m} is not a sensible answer", "指数超过 {m} 不是合理的答案",
+                               m=safe_expr.MAX_EXPONENT)
     # digits of base^exponent ~ |exponent| * digits(base)
     if base.is_Number and exponent.is_Number and float(abs(exponent)) * _digits(base) > 1000:
-        raise InvalidAnswer("a number in the answer is far too large")
+        raise InvalidAnswer.of("a number in the answer is far too large", "答案中的数太大")
 
 
 def to_sympy(expr: safe_expr.SafeExpr, symbols: Mapping[str, Any]) -> Any:
@@ -92,7 +95,7 @@ def to_sympy(expr: safe_expr.SafeExpr, symbols: Mapping[str, Any]) -> Any:
         if isinstance(node, ast.Constant):
             value = node.value
             if isinstance(value, float) and not math.isfinite(value):
-                raise InvalidAnswer("a number in the answer is far too large")
+                raise InvalidAnswer.of("a number in the answer is far too large", "答案中的数太大")
             return sympy.Integer(value) if isinstance(value, int) else sympy.Float(repr(value))
         if isinstance(node, ast.Name):
             return symbols[node.id] if node.id in symbols else {"pi": sympy.pi, "e": sympy.E}[node.id]
@@ -105,7 +108,7 @@ def to_sympy(expr: safe_expr.SafeExpr, symbols: Mapping[str, Any]) -> Any:
                 _check_power(left, right)
                 return left**right
             if isinstance(node.op, ast.Div) and right == 0:
-                raise InvalidAnswer("division by zero")
+                raise InvalidAnswer.of("division by zero", "除以零")
             ops = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
                    ast.Div: lambda a, b: a / b}
             return ops[type(node.op)](left, right)
@@ -116,7 +119,8 @@ def to_sympy(expr: safe_expr.SafeExpr, symbols: Mapping[str, Any]) -> Any:
                 _check_arity(name, len(args))
                 return funcs[name](*args)
             return sympy.Function(name)(*args)
-        raise InvalidAnswer(f"'{type(node).__name__}' is not allowed in an answer")  # pragma: no cover
+        raise InvalidAnswer.of("'{k}' is not allowed in an answer", "答案中不允许 '{k}'",
+                               k=type(node).__name__)  # pragma: no cover
 
     return build(expr.tree)
 
