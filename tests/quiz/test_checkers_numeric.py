@@ -211,3 +211,17 @@ def test_percent_is_a_fraction_only_where_the_answer_has_no_unit():
     assert right(question("0.25"), "25%") and right(question("0.25"), "25 %")
     pct = question("25", unit={"en": "%", "zh": "%"})
     assert right(pct, "25%") and right(pct, "25")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_megabits_do_not_pass_as_megabytes_in_the_bits_and_bytes_question(seed):
+    from mlvc_review.bank.loader import load_bank
+
+    q = load_bank().get("vis.image-storage")
+    v = draw_variant(q, seed)
+    want = CHECKER.want(q, v)
+    assert grade(q, v, f"{want} MB").correct and grade(q, v, f"{want:.3g}MB").correct
+    for unit in ("Mb", "mb", "MiB", "Mbit"):
+        with pytest.raises(InvalidAnswer, match=f"the unit here is 'MB', not '{unit}'"):
+            CHECKER.parse(q, v, f"{want} {unit}")
+    assert not grade(q, v, repr(want * 8)).correct  # megabits as a bare number are a wrong answer
