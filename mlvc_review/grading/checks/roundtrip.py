@@ -1,4 +1,4 @@
-"""Check kinds for a pair of functions judged together: an inverse and the same file's forward.
+"""A check kind for a pair of functions judged together: an inverse and the same file's forward.
 
 "roundtrip" grades an inverse function (e.g. `reconstruct_laplacian`) on what the
 contract asks of it: to undo the *same file's* forward function, whichever of the
@@ -11,9 +11,6 @@ case's own (reference) data is used and the report says so. The inverse passes
 when it gives x back within the check's tolerance. The failing case reported
 (and shown to the diagnosis) is the data the inverse really received, so a
 known mistake is compared on exactly that input.
-
-"nested mutation" is the "mutation" check for arguments that are lists or tuples
-of arrays (a pyramid): no array inside them may change.
 
 The forward partner of each inverse task is declared with `pair(inverse, forward,
 forward_args)` by the task module.
@@ -75,26 +72,5 @@ def eval_roundtrip(ctx: TaskContext, check: Check, case: Case) -> Failure | None
     return Failure("failed", message, used, x, outcome.value, found.max_abs_err, found.max_rel_err)
 
 
-def _changed(before: Any, after: Any) -> bool:
-    if isinstance(before, (tuple, list)):
-        return not isinstance(after, (tuple, list)) or len(after) != len(before) or any(
-            _changed(b, a) for b, a in zip(before, after))
-    if isinstance(before, np.ndarray):
-        return not (isinstance(after, np.ndarray) and after.shape == before.shape and np.array_equal(after, before, equal_nan=True))
-    return False
-
-
-def eval_nested_mutation(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
-    """Arrays inside list or tuple arguments (and plain array arguments) must come back unchanged."""
-    outcome, failure = call(ctx, check, case, echo_args=True)
-    if failure:
-        return failure
-    for i, (before, now) in enumerate(zip(case.args, outcome.args_after or [])):
-        if _changed(before, now):
-            return Failure("failed", f"argument {i + 1} (or an array inside it) was modified in place; a function must not change its inputs", case)
-    return None
-
-
 KINDS["roundtrip"] = eval_roundtrip
-KINDS["nested mutation"] = eval_nested_mutation
 EVIDENCE.add("roundtrip")
