@@ -104,8 +104,21 @@ def grade_submission(sub: Submission, pool: Any, requested: dict[str, TaskInfo],
             if close is not None:
                 close()
     result.tasks = [results[f] for f in functions]
+    if sub.path.suffix == ".ipynb":
+        _in_cells(result, sub.source)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _in_cells(result: SubmissionResult, source: str) -> None:
+    """A notebook's messages name cells ("cell 3, line 2"), not lines of the joined source."""
+    from mlvc_review.grading.notebook import in_cells
+
+    result.notes = [in_cells(n, source) for n in result.notes]
+    for task in result.tasks:
+        task.message = in_cells(task.message, source)
+        for check in task.checks:
+            check.message = in_cells(check.message, source)
 
 
 def _pre_check(sub: Submission, function: str, info: TaskInfo, options: Options) -> TaskResult | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -169,3 +171,25 @@ def test_notebook_submission_with_magics(tmp_path):
     assert result.exit_code == 0, result.output
     sub = json.loads(result.stdout)["submissions"][0]
     assert {t["status"] for t in sub["tasks"]} == {"passed"} and len(sub["notes"]) == 3
+
+
+def test_notebook_errors_name_the_cell_and_its_line_and_nbformat_stays_quiet(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# My homework"),
+        nbformat.v4.new_code_cell("import numpy as np"),
+        nbformat.v4.new_code_cell("def conv_output_size(I, K, P=0, S=1, D=1):\n    return np.int(I)\n"),
+    ]
+    path = tmp_path / "homework.ipynb"
+    nbformat.write(nb, str(path))
+    raw = json.loads(path.read_text())
+    del raw["cells"][1]["id"]  # an older notebook: nbformat warns about the missing id when it reads the file
+    path.write_text(json.dumps(raw))
+    done = subprocess.run([sys.executable, "-m", "mlvc_review", "grade", str(path), "--format", "json", "--seed", "1",
+                           "--examples", "3"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    task = json.loads(done.stdout)["submissions"][0]["tasks"][0]
+    message = next(c["message"] for c in task["checks"] if c["name"] == "values")
+    assert "at cell 3, line 2: return np.int(I)" in message and "line 5" not in message
+    assert "Warning" not in done.stderr, done.stderr

@@ -82,7 +82,7 @@ def test_memory_spread_over_forked_children_is_summed(pool):
 def test_sys_exit_at_import_is_an_import_error(pool):
     with open_hostile(pool, "exit_at_import.py") as s:
         assert s.import_outcome.status == "error"
-        assert s.import_outcome.error == "SystemExit: 3 (line 3 of exit_at_import.py)"
+        assert s.import_outcome.error == "SystemExit: 3\n  at line 3 of exit_at_import.py: sys.exit(3)"
         out = s.call("echo", [1])
         assert out.status == "error" and "could not be imported" in out.error
     still_works(pool)
@@ -93,7 +93,7 @@ def test_exits_and_segfault_in_a_call_end_that_call_only(pool):
         hard = s.call("hard_exit", [1])
         assert hard.status == "crashed" and hard.error == "the submission process exited with code 7"
         soft = s.call("soft_exit", [1])
-        assert soft.status == "error" and soft.error.startswith("SystemExit: 0 (line")
+        assert soft.status == "error" and soft.error.startswith("SystemExit: 0\n  at line")
         segv = s.call("segfault", [1])
         assert segv.status == "crashed" and "SIGSEGV" in segv.error
         assert s.restarts == 1  # restarts happen lazily, before the next call
@@ -124,7 +124,7 @@ def test_syntax_error_reports_the_line(pool):
     with open_hostile(pool, "syntax_error.py") as s:
         assert s.import_outcome.status == "error"
         assert s.import_outcome.error.startswith("SyntaxError: ")
-        assert s.import_outcome.error.endswith("(line 4 of syntax_error.py)")
+        assert "\n  at line 4 of syntax_error.py" in s.import_outcome.error
     still_works(pool)
 
 

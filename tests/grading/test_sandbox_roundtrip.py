@@ -96,7 +96,7 @@ def test_error_names_type_message_and_student_line(session):
     out = session.call("divide", [1, 0])
     assert out.status == "error"
     line = next(i for i, text in enumerate(SOURCE.splitlines(), 1) if "the failing line" in text)
-    assert out.error == f"ZeroDivisionError: division by zero (line {line} of my_solution.py)"
+    assert out.error == f"ZeroDivisionError: division by zero\n  at line {line} of my_solution.py: return a / b  # the failing line"
     assert out.stdout == "dividing 1 by 0\n"
 
 
