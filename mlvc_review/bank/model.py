@@ -65,6 +65,9 @@ class QuestionMixin:
         if self.type == "flashcard":
             out.append(self.answer)  # type: ignore[attr-defined]
         out += [m.explain for m in getattr(self, "mistakes", ())]
+        for step in getattr(self, "steps", ()):  # a derivation's steps
+            out += [step.prompt] + [w.why for w in step.wrong_answers]
+            out += [text for text in (step.unit, step.explanation) if text]
         return out
 
     @property
@@ -232,6 +235,24 @@ class CodeQuestion(QuestionBase):
     points: float
 
 
+class DerivationStep(Record):
+    prompt: Localized
+    kind: Literal["symbolic", "matrix_expr", "numeric"]
+    answer: str | int | float
+    variables: dict[str, Assumptions]
+    functions: list[str]
+    symbols: dict[str, MatrixSymbol]
+    tolerance: Tolerance | None
+    unit: Localized | None
+    wrong_answers: list[WrongAnswer]
+    explanation: Localized | None
+
+
+class DerivationQuestion(QuestionBase):
+    type: Literal["derivation"]
+    steps: list[DerivationStep]
+
+
 class Chapter(Record):
     number: int
     slug: str
@@ -246,6 +267,7 @@ QUESTION_TYPES: dict[str, type[QuestionBase]] = {
     "matrix_expr": MatrixQuestion,
     "flashcard": FlashcardQuestion,
     "code": CodeQuestion,
+    "derivation": DerivationQuestion,
 }
 
 # how each nested field of a dump is rebuilt: a class, [class] for a list, {class} for a dict's values
@@ -259,6 +281,9 @@ _NESTED: dict[type, dict[str, Any]] = {
     MatrixQuestion: {"symbols": {MatrixSymbol}, "wrong_answers": [WrongAnswer]},
     FlashcardQuestion: {"answer": _LOC},
     CodeQuestion: {"mistakes": [Mistake], "check_hints": {_LOC}},
+    DerivationQuestion: {"steps": [DerivationStep]},
+    DerivationStep: {"prompt": _LOC, "variables": {Assumptions}, "symbols": {MatrixSymbol}, "tolerance": Tolerance,
+                     "unit": _LOC, "wrong_answers": [WrongAnswer], "explanation": _LOC},
     WrongAnswer: {"why": _LOC},
     Option: {"text": _LOC, "why": _LOC},
     Mistake: {"explain": _LOC},
@@ -274,7 +299,7 @@ def _nested(cls: type) -> dict[str, Any]:
 
 
 _CLASSES = [*QUESTION_TYPES.values(), Localized, ParamSpec, WrongAnswer, Option, Tolerance, Assumptions, Mistake,
-            MatrixSymbol, Chapter]
+            MatrixSymbol, Chapter, DerivationStep]
 _SPECS = {cls: _nested(cls) for cls in _CLASSES}
 
 

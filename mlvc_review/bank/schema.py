@@ -4,7 +4,7 @@ They validate what an author wrote; the rest of the program works on their JSON 
 rebuilt as the plain objects of `model` (the behaviour both share lives there).
 
 A bank file is a mapping `{chapter: N, questions: [...]}`; each question is one of
-seven types, told apart by its `type` key. Text fields are `Localized`: a plain
+eight types, told apart by its `type` key. Text fields are `Localized`: a plain
 string (English) or a mapping `{en: ..., zh: ...}`.
 """
 
@@ -205,6 +205,48 @@ class CodeQuestion(QuestionBase):
     points: float = Field(default=1.0, gt=0)
 
 
+# which keys each kind of derivation step takes besides prompt, answer, wrong_answers and explanation
+STEP_KEYS = {"symbolic": ("variables", "functions"), "matrix_expr": ("symbols",), "numeric": ("tolerance", "unit")}
+
+
+class DerivationStep(Strict):
+    """One step of a derivation: a prompt whose answer is checked like a `kind` question.
+
+    `explanation` is the working revealed once the step is attempted (right, wrong or given up).
+    """
+
+    prompt: Localized
+    kind: Literal["symbolic", "matrix_expr", "numeric"]
+    answer: str | int | float
+    variables: dict[str, Assumptions] = Field(default_factory=dict)
+    functions: list[str] = Field(default_factory=list)
+    symbols: dict[str, MatrixSymbol] = Field(default_factory=dict)
+    tolerance: Tolerance | None = None
+    unit: Localized | None = None
+    wrong_answers: list[WrongAnswer] = Field(default_factory=list)
+    explanation: Localized | None = None
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> "DerivationStep":
+        needed = {"symbolic": ("variables", "the names a student may use"),
+                  "matrix_expr": ("symbols", "the matrices and their shapes"),
+                  "numeric": ("tolerance", "e.g. {abs: 0.5} or {rel: 0.01}")}[self.kind]
+        if not getattr(self, needed[0]):
+            raise ValueError(f"a {self.kind} step needs '{needed[0]}' ({needed[1]})")
+        for kind, keys in STEP_KEYS.items():
+            for key in keys:
+                if kind != self.kind and getattr(self, key):  # a full dump has every key, empty
+                    raise ValueError(f"'{key}' belongs to {kind} steps, not to a {self.kind} step")
+        if self.kind != "numeric" and not isinstance(self.answer, str):
+            raise ValueError(f"the answer of a {self.kind} step is a formula in quotes, e.g. \"{self.answer}\"")
+        return self
+
+
+class DerivationQuestion(QuestionBase):
+    type: Literal["derivation"]
+    steps: list[DerivationStep] = Field(min_length=2, max_length=12)
+
+
 Question = Annotated[
     Union[
         ChoiceQuestion,
@@ -214,6 +256,7 @@ Question = Annotated[
         MatrixQuestion,
         FlashcardQuestion,
         CodeQuestion,
+        DerivationQuestion,
     ],
     Field(discriminator="type"),
 ]

@@ -35,21 +35,30 @@ _TEXTS = """\
 _BODIES = {
     "choice": """\
     prompt: {en: "TODO: the question", zh: "TODO: 问题"}
-    options:                      # shown shuffled, answered by letter
+    # Options are shown shuffled, answered by letter. Write each wrong option as a real misconception,
+    # as long and as technical as the right one: `bank validate` fails a bank where picking the longest
+    # option scores above 40%.
+    options:
       - {id: a, text: {en: "TODO: the right option", zh: "TODO: 正确选项"}}
       - id: b
-        text: {en: "TODO: a wrong option", zh: "TODO: 错误选项"}
+        text: {en: "TODO: a wrong option, as specific as the key", zh: "TODO: 错误选项"}
         why: {en: "TODO: why b is wrong", zh: "TODO: 为什么错"}
-      - {id: c, text: {en: "TODO: another wrong option", zh: "TODO: 另一个错误选项"}}
+      - id: c
+        text: {en: "TODO: another misconception, just as long", zh: "TODO: 另一个错误选项"}
+        why: {en: "TODO: why c is wrong", zh: "TODO: 为什么错"}
     answer: a
 """,
     "multi": """\
-    prompt: {en: "TODO: the question (several options are right)", zh: "TODO: 多选题"}
+    prompt: {en: "TODO: the question (select every right option)", zh: "TODO: 多选题（选出所有正确项）"}
+    # Score: (right picked - wrong picked) / number right, at least 0. Vary how many options are right
+    # (one, about half, all but one): `bank validate` fails a bank where ticking every option scores
+    # above 25% of the multi points.
     options:
       - {id: a, text: {en: "TODO: right", zh: "TODO: 正确"}}
-      - {id: b, text: {en: "TODO: right too", zh: "TODO: 也正确"}}
-      - {id: c, text: {en: "TODO: wrong", zh: "TODO: 错误"}, why: {en: "TODO: why", zh: "TODO: 原因"}}
-    answer: [a, b]                # partial credit for partly right sets
+      - {id: b, text: {en: "TODO: wrong", zh: "TODO: 错误"}, why: {en: "TODO: why", zh: "TODO: 原因"}}
+      - {id: c, text: {en: "TODO: wrong too", zh: "TODO: 也错误"}, why: {en: "TODO: why", zh: "TODO: 原因"}}
+      - {id: d, text: {en: "TODO: right too", zh: "TODO: 也正确"}}
+    answer: [a, d]
 """,
     "numeric": """\
     params:                       # drawn fresh for every variant
@@ -82,6 +91,29 @@ _BODIES = {
     "flashcard": """\
     prompt: {en: "TODO: the front of the card", zh: "TODO: 正面"}
     answer: {en: "TODO: the back of the card", zh: "TODO: 背面"}
+""",
+    "derivation": """\
+    prompt: {en: "TODO: the setting, e.g. logistic regression p = sigmoid(z), z = w x, loss -log p", zh: "TODO: 题设"}
+    steps:                        # asked in order; each answer is shown once the step is attempted
+      - prompt: {en: "TODO: a first step, e.g. dL/dp?", zh: "TODO: 第一步"}
+        kind: symbolic            # symbolic, matrix_expr or numeric: checked like that question type
+        variables: {p: {positive: true}}
+        answer: "-1/p"
+        wrong_answers:
+          - {answer: "1/p", why: {en: "TODO: why this is wrong", zh: "TODO: 原因"}}
+        explanation: {en: "TODO: the working of this step", zh: "TODO: 这一步的推导"}
+      - prompt: {en: "TODO: the next step, e.g. dp/dz in terms of p?", zh: "TODO: 下一步"}
+        kind: symbolic
+        variables: {p: {positive: true}}
+        answer: "p*(1 - p)"
+        explanation: {en: "TODO: the working", zh: "TODO: 推导"}
+      - prompt: {en: "TODO: a number, e.g. dL/dz at p = {{p}}?", zh: "TODO: 数值"}
+        kind: numeric
+        tolerance: {abs: 0.001}
+        answer: "p - 1"
+        explanation: {en: "TODO: the working", zh: "TODO: 推导"}
+    params:                       # optional, shared by every step
+      p: {values: [0.2, 0.5, 0.8]}
 """,
     "code": """\
     prompt: {en: "TODO: what to implement (the contract in spec/tasks.md is binding)", zh: "TODO: 任务"}

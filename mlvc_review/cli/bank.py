@@ -86,7 +86,7 @@ def show_cmd(
 
 @bank_app.command("new")
 def new_cmd(
-    qtype: str = typer.Option(..., "--type", "-t", help="choice, multi, numeric, symbolic, matrix_expr, flashcard or code."),
+    qtype: str = typer.Option(..., "--type", "-t", help="choice, multi, numeric, symbolic, matrix_expr, flashcard, code or derivation."),
     chapter: str = typer.Option(..., "--chapter", "-c", help="Chapter number or slug."),
 ) -> None:
     """Print a commented YAML template that validates once its TODOs are filled."""

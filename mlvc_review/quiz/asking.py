@@ -89,7 +89,15 @@ def ask_code(session: "Session", ctx: "Ctx") -> None:
     run(session, ctx)
 
 
-ASKERS: dict[str, Callable[["Session", "Ctx"], None]] = {"flashcard": ask_flashcard, "code": ask_code}
+def ask_derivation(session: "Session", ctx: "Ctx") -> None:
+    """Steps one at a time, each answer revealed once attempted (`mlvc_review.quiz.derivation`)."""
+    from mlvc_review.quiz.derivation import ask_derivation as run
+
+    run(session, ctx)
+
+
+ASKERS: dict[str, Callable[["Session", "Ctx"], None]] = {"flashcard": ask_flashcard, "code": ask_code,
+                                                         "derivation": ask_derivation}
 
 
 def asker_for(qtype: str) -> Callable[["Session", "Ctx"], None]:

@@ -64,6 +64,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "矩阵表达式：inv(A)、T(A) 或 A^T，乘法用 * 或空格"),
     "fmt_flashcard": ("recall the answer, reveal it, then rate yourself 1-4", "先回忆答案，查看后给自己评分 1-4"),
     "fmt_code": ("write the function in the starter file, then type ready", "在初始文件中实现函数，然后输入 ready"),
+    "fmt_derivation": ("each step in the form its prompt asks for (a formula, a matrix expression or a number); "
+                       ":s gives up a step and shows its answer", "每一步按题目要求作答（公式、矩阵表达式或数字）；"
+                       "输入 :s 放弃这一步并查看答案"),
 }
 
 

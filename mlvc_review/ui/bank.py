@@ -61,6 +61,15 @@ def render_question(bank: Bank, q: QuestionBase, variant: Variant, lang: str) ->
         shown = variant.render(answer, lang)
     elif q.type == "code":  # type: ignore[attr-defined]
         shown = f"{q.function} — reference {q.reference}"  # type: ignore[attr-defined]
+    elif q.type == "derivation":  # type: ignore[attr-defined]
+        from mlvc_review.quiz.checkers.derivation import steps_of
+
+        shown = f"{len(q.steps)} steps"  # type: ignore[attr-defined]
+        for i, (step, checker) in enumerate(zip(q.steps, steps_of(q)), 1):  # type: ignore[attr-defined]
+            console.print(f"[accent]step {i}[/accent] ({step.kind}): {escape(variant.render(step.prompt, lang))}")
+            console.print(f"  [ok]answer:[/ok] {escape(checker.expected(q, variant, lang))}")
+            if step.explanation:
+                console.print(f"  [muted]{escape(variant.render(step.explanation, lang))}[/muted]")
     else:
         shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
     console.print(f"[ok]answer:[/ok] {escape(shown)}")
@@ -76,7 +85,7 @@ def render_question(bank: Bank, q: QuestionBase, variant: Variant, lang: str) ->
 
 def render_stats(bank: Bank, table: dict[str, dict[str, int]]) -> None:
     short = {"choice": "choice", "multi": "multi", "numeric": "num", "symbolic": "sym",
-             "matrix_expr": "matrix", "flashcard": "card", "code": "code"}
+             "matrix_expr": "matrix", "flashcard": "card", "code": "code", "derivation": "deriv"}
     out = Table(title="questions per chapter and type", header_style="accent", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, collapse_padding=True)
     out.add_column("#", justify="right", min_width=1, no_wrap=True)
     out.add_column("chapter", no_wrap=True, max_width=14, overflow="ellipsis")

@@ -202,3 +202,14 @@ def render_stats(rows: list[dict], lang: str = "en") -> None:
                       accuracy, recall,
                       str(r["due"]), f"[bad]{r['leeches']}[/bad]" if r["leeches"] else "0")
     console.print(table)
+
+
+# a derivation's panel (mlvc_review.quiz.derivation); drawn by its own module, imported when one is shown
+from mlvc_review.quiz.derivation import DerivationPanel  # noqa: E402
+
+
+@render.register(DerivationPanel)
+def _(e: DerivationPanel) -> None:
+    from mlvc_review.ui.derivation import render_derivation
+
+    render_derivation(e)

@@ -16,7 +16,7 @@ BLOCKS = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags
 
 def test_doc_has_examples_of_every_type():
     text = "\n".join(BLOCKS)
-    for qtype in ("choice", "multi", "numeric", "symbolic", "matrix_expr", "flashcard", "code"):
+    for qtype in ("choice", "multi", "numeric", "symbolic", "matrix_expr", "flashcard", "code", "derivation"):
         assert f"type: {qtype}" in text
 
 

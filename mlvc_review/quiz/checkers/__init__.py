@@ -45,6 +45,7 @@ CHECKERS: Mapping[str, Checker] = _Registry(
         "matrix_expr": "matrix:MatrixChecker",
         "flashcard": "flashcard:FlashcardChecker",
         "code": "flashcard:CodeChecker",
+        "derivation": "derivation:DerivationChecker",
     }
 )
 

@@ -77,6 +77,10 @@ def selfcheck(question: QuestionBase, seeds: Iterable[int] = range(5)) -> list[s
     """
     from mlvc_review.quiz.checkers import get_checker
 
+    if question.type == "derivation":  # type: ignore[attr-defined]  # each step proved as its own kind
+        from mlvc_review.quiz.checkers.derivation import selfcheck_derivation
+
+        return selfcheck_derivation(question, seeds)  # type: ignore[arg-type]
     problems = _answer_problems(question)
     if problems:
         return problems
