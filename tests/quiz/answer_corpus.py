@@ -64,10 +64,10 @@ HAND: dict[str, dict[str, list[str]]] = {
         "asked": ["(sxy + c3)/(sx sy + c3)"]},
     "sty.ssim-cs": {
         "right": ["(2sxy + C2)/(sx² + sy² + C2)", "(2*sxy+C2)/(sx^2+sy^2+C2)", "(C2 + 2 sxy)/(C2 + sx^2 + sy^2)",
-                  "c·s = (2sxy+C2)/(sx^2+sy^2+C2)", r"\frac{2 sxy + C2}{sx^2 + sy^2 + C2}"],
+                  "cs = (2sxy+C2)/(sx^2+sy^2+C2)", r"\frac{2 sxy + C2}{sx^2 + sy^2 + C2}"],
         "wrong": ["(2*sx*sy + C2)/(sx**2 + sy**2 + C2)", "(sxy + C2)/(sx**2 + sy**2 + C2)", "2 sxy/(sx^2 + sy^2)",
                   "(2sxy + C2)/(sx sy + C2)"],
-        "asked": ["(2sxy + C2)/(sx^2 + sy^2 + C3)"]},
+        "asked": ["(2sxy + C2)/(sx^2 + sy^2 + C3)", "c·s = (2sxy+C2)/(sx^2+sy^2+C2)"]},
     "seq.bce-gradient": {
         "right": ["sigmoid(z) - y", r"\sigma(z) - y", "1/(1+e^(-z)) - y", "-(y - sigmoid(z))", "dL/dz = σ(z) − y"],
         "wrong": ["y - sigmoid(z)", "sigmoid(z)*(1 - sigmoid(z))", "(sigmoid(z) - y)*sigmoid(z)*(1 - sigmoid(z))",

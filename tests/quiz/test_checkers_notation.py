@@ -113,3 +113,20 @@ def test_echo_keeps_the_students_order_for_rewritten_notation():
     assert get_checker("symbolic").parse(q, v, "σ − σ²").understood == "s − s²"
     q = BANK.get("und.ga-linear-classifier")
     assert get_checker("matrix_expr").parse(q, draw_variant(q, 0), "λ⁻¹ w/2").understood == "inv(lam) w / 2"
+
+
+@pytest.mark.parametrize("qid,raw", [
+    ("opt.normal-equation", "X^T X w = X^T y"), ("opt.normal-equation", "XᵀXw = Xᵀy"),
+    ("mlp.sigmoid-derivative", "s(1-s) = s - s^2"), ("mlp.elu-derivative", "a exp(x) + 1 = a exp(x)"),
+])
+def test_an_equation_is_asked_about_never_cut_to_its_right_side(qid, raw):
+    err = invalid(qid, raw)
+    assert "not an equation" in err.text("en") and "不要写等式" in err.text("zh")
+
+
+@pytest.mark.parametrize("qid,raw", [
+    ("mlp.elu-derivative", "f'(x) = a exp(x)"), ("opt.ls-gradient", "∂L/∂w = 2X^T(Xw - y)"),
+    ("seq.lstm-cell-update", "c_{t} = f c + i g"), ("mlp.elu-derivative", "a eˣ"), ("opt.ridge", "w* = (XᵗX + lam I)⁻¹Xᵗy"),
+])
+def test_a_label_before_the_answer_is_dropped(qid, raw):
+    assert grade(qid, raw).correct

@@ -12,7 +12,8 @@ Done here, before the safe readers see the text (which stay strict and small):
   `Exp(x)` as `exp(x)`;
 - subscripted variables the question declares (`x_0` for `x0`, `s_{xy}` for `sxy`) and
   those its prompt defines (`c (= c_{t−1})`, `a = ᾱ_t`);
-- a leading `w =` (or `dL/dz =`) and a final full stop;
+- a leading `w =` (or `dL/dz =`, `f'(x) =`) and a final full stop; an equation whose left
+  side is an expression of its own (`X^T X w = X^T y`) is asked about, never cut;
 - implicit products of declared names written together (`Xw`, `lamw`), when there is
   exactly one way to read them; otherwise the readings are shown and the student asked.
 
@@ -38,8 +39,8 @@ GREEK = {
 }
 SYNONYMS = [("lambda", "lam", "lmbda", "lmb"), ("epsilon", "eps", "varepsilon"), ("phi", "varphi"),
             ("theta", "vartheta"), ("sigma", "sig"), ("alpha",), ("beta",), ("mu",), ("eta",), ("rho",), ("gamma",)]
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ˣʸᶻⁿⁱᵏᵗᵃᵇ", "0123456789-+xyznitkab")
+_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ˣʸᶻⁿⁱᵏᵗᵃᵇ]+")
 _OPERATORS = {"·": "*", "×": "*", "⋅": "*", "∙": "*", "−": "-", "–": "-", "÷": "/", "∕": "/", "’": "'", "′": "'",
               "。": ".", "，": ",", "（": "(", "）": ")"}
 _LATEX_WORDS = {"cdot": "*", "times": "*", "ast": "*", "div": "/", "top": "T", "intercal": "T", "prime": "'",
@@ -169,9 +170,11 @@ def latex(text: str, depth: int = 0) -> str:
     return "".join(out)
 
 
-def _superscripts(text: str) -> str:
-    """Superscript powers as ^(…) (x² -> x^(2), Xᵀ -> X^T), then full-width forms in ASCII (NFKC)."""
+def _superscripts(text: str, matrix: bool) -> str:
+    """Superscript powers as ^(…) (x² -> x^(2), eˣ -> e^(x), Xᵀ -> X^T), then full-width forms in ASCII (NFKC)."""
     text = text.replace("ᵀ", "^T")
+    if matrix:
+        text = text.replace("ᵗ", "^T")
     text = _SUPER_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPT) + ")", text)
     return unicodedata.normalize("NFKC", text)
 
@@ -253,13 +256,28 @@ def _resolve(word: str, before: str, after: str, vocab: Vocabulary) -> str:
     return word
 
 
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_]*['*]*|[d∂δ][A-Za-z0-9_]*/[d∂δ][A-Za-z0-9_]*|∇[A-Za-z0-9_]*")
+
+
+def _is_label(left: str) -> bool:
+    """Whether the left side of 'left = answer' names the answer (w, x*, f'(x), w_{t+1}, dL/dz, ∂L/∂W, ∇L)
+    rather than being an expression of its own (X^T X w = X^T y), which must not be dropped silently."""
+    bare = left
+    for _ in range(3):  # subscripts w_{t+1} and argument lists f'(x), D(G(z)) of names only
+        bare = re.sub(r"\{[^{}]*\}|\([\w\s,]*\)", "", bare)
+    return _LABEL.fullmatch(bare.strip()) is not None
+
+
 def rewrite(text: str, vocab: Vocabulary) -> str:
     """`text` in the plain grammar of the safe readers (see the module docstring)."""
     if len(text) > MAX_LENGTH:
         raise InvalidAnswer.of("the answer is longer than {n} characters", "答案超过 {n} 个字符", n=MAX_LENGTH)
-    text = _symbols(latex(_superscripts(text)), vocab.matrix).strip()
-    if "=" in text:
-        text = text.rsplit("=", 1)[1].strip()  # "w = ...", "dL/dz = ...": the answer is after the last '='
+    text = _symbols(latex(_superscripts(text, vocab.matrix)), vocab.matrix).strip()
+    if "=" in text:  # "w = ...", "dL/dz = ...": the answer is after the '='
+        left, text = (part.strip() for part in text.rsplit("=", 1))
+        if not all(_is_label(part) for part in left.split("=")):
+            raise InvalidAnswer.of("write only the answer (what comes after '='), not an equation",
+                                   "只写答案（'=' 右边的部分），不要写等式")
     text = re.sub(r"\.+$", "", text).strip()  # a final full stop
 
     def name(match: re.Match[str]) -> str:
