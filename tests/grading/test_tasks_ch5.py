@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_tasks_common import check_named, drawn, grade  # noqa: E402
+from test_tasks_common import check_named, drawn, grade, grade_source  # noqa: E402
 
 from mlvc_reference.adversarial import fgsm, pgd
 from mlvc_review.grading.sandbox.protocol import CallableSpec
@@ -189,3 +189,18 @@ def test_a_pgd_projected_around_its_iterate_is_named_and_leaves_the_ball(tmp_pat
     assert task["diagnosis"]["name"] == "projected around the current iterate"
     ball = next(c for c in task["checks"] if c["name"] == "stays in the ε-ball and in [0, 1]")
     assert ball["status"] == "failed" and "eps-ball around the original x" in ball["message"]
+
+
+def test_lpips_that_normalises_the_feature_lists_in_place_fails_only_no_mutation(tmp_path):
+    source = (
+        "import numpy as np\n"
+        "def lpips_from_features(feats_x, feats_y, weights):\n"
+        "    total = 0.0\n"
+        "    for fx, fy, w in zip(feats_x, feats_y, weights):\n"
+        "        fx /= np.linalg.norm(fx, axis=0, keepdims=True) + 1e-10\n"
+        "        fy /= np.linalg.norm(fy, axis=0, keepdims=True) + 1e-10\n"
+        "        total += float((w[:, None, None] * (fx - fy) ** 2).sum(axis=0).mean())\n"
+        "    return total\n"
+    )
+    task = grade_source(tmp_path, source, "lpips_from_features")
+    assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"no mutation"}

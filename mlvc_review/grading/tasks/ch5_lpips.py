@@ -72,6 +72,8 @@ register(
             Check("values", "compare", strategy=lambda: cases(_lpips_drawn, n_layers=(1, 3), relu=[False, True])),
             Check("edge shapes", "compare", examples=_lpips_edges),
             Check("zero feature vectors", "compare", examples=_zero_vectors, nan_policy=FINITE),
+            # the features arrive as lists of arrays: normalising them in place changes the caller's lists
+            Check("no mutation", "mutation", examples=lambda: _lpips_edges()[:2]),
         ),
     )
 )
