@@ -21,7 +21,23 @@ from mlvc_review.quiz.checkers import get_checker
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer
 
 BANK = load_bank()
-GRADED = [q for q in BANK.questions if q.type in ("numeric", "symbolic", "matrix_expr")]
+TYPES = ("numeric", "symbolic", "matrix_expr")
+
+
+def graded_questions() -> list:
+    """Every shipped numeric, symbolic and matrix question, and every step of a derivation as one."""
+    out = []
+    for q in BANK.questions:
+        if q.type in TYPES:
+            out.append(q)
+        elif q.type == "derivation":
+            from mlvc_review.quiz.checkers.derivation import step_question
+
+            out += [step_question(q, i) for i in range(len(q.steps))]
+    return out
+
+
+GRADED = graded_questions()
 SECONDS = 6.0  # a symbolic grade may spend 1.5 s simplifying, plus a share per listed mistake
 
 
@@ -40,7 +56,7 @@ def check_one(question, seed: int, raw: str, lang: str) -> None:
     assert time.monotonic() - start < SECONDS, raw
 
 
-@pytest.mark.parametrize("question", GRADED, ids=lambda q: q.id)
+@pytest.mark.parametrize("question", GRADED, ids=lambda q: f"{q.id}:{q.type}")
 def test_answers_in_the_questions_own_vocabulary_never_raise(question):
     @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(raw=answers_for(question), seed=st.integers(0, 5), lang=st.sampled_from(["en", "zh"]))
