@@ -130,3 +130,24 @@ def test_an_equation_is_asked_about_never_cut_to_its_right_side(qid, raw):
 ])
 def test_a_label_before_the_answer_is_dropped(qid, raw):
     assert grade(qid, raw).correct
+
+
+HOSTILE_NOTATION = [
+    r"\frac{", r"\frac{a}", r"\sqrt[", r"\sqrt[3", "{{{{", "}}}", "x_{", "=", "==", "= x", "x =", "\\", "\\\\",
+    "ᵀᵀᵀ", "⁻⁻⁻", "√", "√√x", "σσσ(", "α_{β_{γ}}", r"\bar{", r"\bar{x + y}", r"\left(\right)", "x̂ŷẑ", "′′′",
+    "ˣˣ", "x" * 380, "ab" * 150 + "=1", r"\frac" * 40, "(" * 60, "." * 50, "。", "＝", "⊙⊙", "s_" * 100,
+]
+
+
+@pytest.mark.parametrize("qid", ["mlp.sigmoid-derivative", "sty.ssim-structure", "und.inversion-linear",
+                                 "dif.ip-adapter-output", "vis.image-storage"])
+@pytest.mark.parametrize("raw", HOSTILE_NOTATION)
+def test_broken_notation_is_only_ever_asked_about(qid, raw):
+    q = BANK.get(qid)
+    checker, variant = get_checker(q.type), draw_variant(q, 0)
+    try:
+        parsed = checker.parse(q, variant, raw, "zh")
+    except InvalidAnswer as err:
+        assert err.text("zh") and err.text("en")
+        return
+    checker.grade(q, variant, parsed, "zh")

@@ -31,7 +31,9 @@ class InvalidAnswer(Exception):
 
     @classmethod
     def of(cls, en: str, zh: str, understood: str | None = None, **values: object) -> "InvalidAnswer":
-        """An InvalidAnswer in both languages, `{name}` fields filled from `values`."""
+        """An InvalidAnswer in both languages, `{name}` fields filled from `values` (texts without values are literal)."""
+        if not values:
+            return cls(en, understood, zh)
         return cls(en.format(**values), understood, zh.format(**values))
 
     def text(self, lang: str = "en") -> str:
