@@ -11,7 +11,13 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 NUMBERS = st.sampled_from(["0", "1", "2", "0.5", "1e-3", "1e308", "3.0", "10", "0.0", "1e-320", "7", "−1", "½"])
-NOISE = st.text(alphabet="()[]{}^*/+-., _'=%\\ᵀ⁻¹²√·×−\x00\t\nabcxyzIT0123456789eEπλσμ", max_size=12)
+FRAGMENTS = [r"\frac{", r"\sqrt{", r"\sqrt[", r"\bar{", "^{", "_{", "}", "{", r"\left(", r"\right)", r"\sigma",
+             r"\cdot", r"\top", r"\lambda", r"\hat{", "√", "ᵀ", "⁻¹", "²", "σ", "λ", "ᾱ_t", "x_0", "c_{t-1}", "=", ".",
+             "%", "1,5", "86,016", " MB", " Mb", "（", "）", "⊙", "ˣ", "'", "/", "2", "x", "I", "lam", " "]
+NOISE = st.one_of(
+    st.text(alphabet="()[]{}^*/+-., _'=%\\ᵀ⁻¹²√·×−\x00\t\nabcxyzIT0123456789eEπλσμ", max_size=12),
+    st.lists(st.sampled_from(FRAGMENTS), max_size=8).map("".join),
+)
 
 
 def _combine(parts: st.SearchStrategy[str], unary: list[str], binary: list[str]) -> st.SearchStrategy[str]:
