@@ -8,7 +8,8 @@ from mlvc_review.bank.loader import load_bank
 from mlvc_review.bank.params import draw_variant
 from mlvc_review.quiz.checkers import get_checker
 from mlvc_review.quiz.checkers.base import InvalidAnswer
-from mlvc_review.quiz.checkers.notation import Vocabulary, canonical, latex, rewrite
+from mlvc_review.quiz.checkers.notation import Vocabulary, canonical, rewrite
+from mlvc_review.quiz.checkers.plaintext import latex
 
 BANK = load_bank()
 

@@ -162,7 +162,10 @@ def test_brackets_or_an_explicit_operator_settle_the_reading(text):
 CYCLE_CHECK = """
 import importlib, sys
 for name in ["mlvc_review.quiz.safe_expr", "mlvc_review.quiz.matrix_expr", "mlvc_review.quiz.checkers.symbolic",
-             "mlvc_review.quiz.checkers.matrix", "mlvc_review.quiz.checkers.sympy_build"]:
+             "mlvc_review.quiz.checkers.matrix", "mlvc_review.quiz.checkers.sympy_build",
+             "mlvc_review.quiz.checkers.matrix_shapes", "mlvc_review.quiz.checkers.matrix_eval",
+             "mlvc_review.quiz.checkers.notation", "mlvc_review.quiz.checkers.plaintext",
+             "mlvc_review.quiz.checkers.numeric", "mlvc_review.quiz.checkers.numbers"]:
     for loaded in [m for m in sys.modules if m.startswith("mlvc_review.quiz")]:
         del sys.modules[loaded]
     importlib.import_module(name)

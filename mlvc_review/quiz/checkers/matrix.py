@@ -17,9 +17,8 @@ import numpy as np
 from mlvc_review.bank.params import Variant, fill
 from mlvc_review.bank.model import MatrixQuestion
 from mlvc_review.quiz.checkers.base import Grade, InvalidAnswer, Parsed, tr
-from mlvc_review.quiz.checkers.matrix_eval import (
-    Eye, MatrixDivision, ShapeMismatch, Singular, dense, shape_of, show, value_of,
-)
+from mlvc_review.quiz.checkers.matrix_eval import Eye, Singular, dense, value_of
+from mlvc_review.quiz.checkers.matrix_shapes import MatrixDivision, ShapeMismatch, shape_of, show
 from mlvc_review.quiz.checkers.matrix_instances import Instance, instances
 from mlvc_review.quiz.checkers.notation import Vocabulary, rewrite
 from mlvc_review.quiz import matrix_expr as mx  # a module import: matrix_expr imports this package
