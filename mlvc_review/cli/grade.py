@@ -71,7 +71,7 @@ def grade(
         doc = _run(paths, task, options, jobs)
     finally:
         sys.stdout = document_out
-    _emit(doc, fmt, output)
+    _emit(doc, fmt, output, lang)
     subs = doc["submissions"]
     from mlvc_review.grading.reports.document import passed
 
@@ -122,7 +122,7 @@ def _run_class(paths: list[Path], task: list[str], options, jobs: int, out, fmt:
     from mlvc_review.ui import console
     from mlvc_review.ui.grade import progress_for, render_report_text
 
-    render = render_report_text if fmt == "text" else RENDER[fmt]
+    render = (lambda doc: render_report_text(doc, options.lang)) if fmt == "text" else RENDER[fmt]
     with progress_for(paths) as on_done:
         run = grade_class(paths, task, options, out, fmt, render, jobs=jobs, shard=parse_shard(shard) if shard else None,
                           progress=on_done)
@@ -146,7 +146,7 @@ def _run(paths: list[Path], task: list[str], options: object, jobs: int) -> dict
     return document(results, seed=options.seed, isolation=isolation, duration=seconds)  # type: ignore[attr-defined]
 
 
-def _emit(doc: dict, fmt: str, output: Path | None) -> None:
+def _emit(doc: dict, fmt: str, output: Path | None, lang: str = "en") -> None:
     from mlvc_review.errors import UsageError
 
     if fmt == "text":
@@ -154,9 +154,9 @@ def _emit(doc: dict, fmt: str, output: Path | None) -> None:
         from mlvc_review.ui.grade import render_report, render_report_text
 
         if output is None:
-            render_report(doc, console)
+            render_report(doc, console, lang)
             return
-        text = render_report_text(doc)
+        text = render_report_text(doc, lang)
     else:
         from mlvc_review.grading.reports.document import FORMATS as RENDER
 

@@ -1,4 +1,4 @@
-"""Rich rendering of a grading report: a table of tasks, then one panel per failure.
+"""Rich rendering of a grading report: per submission, a heading, a table of its tasks and a panel per failure.
 
 Works on the JSON report document (plain data), so the terminal shows exactly
 what the machine formats carry.
@@ -7,121 +7,119 @@ what the machine formats carry.
 from __future__ import annotations
 
 import contextlib
+import shlex
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console, Group
-from rich.markup import escape
-from rich.panel import Panel
+from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-STYLE = {"passed": "ok", "failed": "bad", "error": "bad", "timeout": "bad", "skipped": "muted"}
+from mlvc_review.ui.grade_panels import STYLE, compact, panels
+from mlvc_review.ui.grade_strings import LABELS, SYMBOLS, label
 
+__all__ = ["compact", "progress_for", "render_report", "render_report_text"]
 
-def _num(value: Any) -> str:
-    """A float as 3 significant digits; "inf"/"nan" (JSON has neither) as they are."""
-    return f"{value:.3g}" if isinstance(value, (int, float)) else str(value)
-
-
-def render_report_text(doc: dict[str, Any]) -> str:
+def render_report_text(doc: dict[str, Any], lang: str = "en") -> str:
     """The terminal report as plain text (no colour), for a file."""
     import io
 
     from mlvc_review.ui import THEME
 
     buffer = io.StringIO()
-    render_report(doc, Console(file=buffer, theme=THEME, width=120, no_color=True))
+    render_report(doc, Console(file=buffer, theme=THEME, width=120, no_color=True, emoji=False, highlight=False), lang)
     return buffer.getvalue()
 
 
-def render_report(doc: dict[str, Any], console: Console) -> None:
-    """Print the summary table, then a panel per failed check, then the seed."""
-    table = Table(title="mlvc-review grade", show_lines=False, header_style="accent")
-    table.add_column("submission", overflow="fold")
-    for column in ("task", "status", "score", "checks"):
-        table.add_column(column)
-    for sub in doc["submissions"]:
-        if sub["error"]:
-            table.add_row(escape(sub["path"]), "-", "[bad]unreadable[/bad]", "-", escape(sub["error"]))
-        for task in sub["tasks"]:
-            checks = ", ".join(f"[{STYLE.get(c['status'], '')}]{escape(c['name'])}[/]" for c in task["checks"]) or escape(task["message"])
-            status = task["status"]
-            table.add_row(escape(sub["path"]), escape(task["function"]), f"[{STYLE[status]}]{status}[/]", f"{task['score']:g}/{task['max_score']:g}", checks)
-    console.print(table)
-    for sub in doc["submissions"]:
-        for note in sub.get("notes", []):
-            console.print(f"[muted]{escape(sub['path'])}: {escape(note)}[/muted]")
-        for task in sub["tasks"]:
-            for check in task["checks"]:
-                if check["status"] == "skipped" and check["message"]:
-                    console.print(f"[muted]{escape(task['function'])} - {escape(check['name'])}: skipped, {escape(check['message'])}[/muted]")
-            for panel in _panels(sub, task, doc["seed"]):
-                console.print(panel)
+def render_report(doc: dict[str, Any], console: Console, lang: str = "en") -> None:
+    """Print one block per submission (its path as a heading, a table of its tasks, a panel per
+    failure, the commands that reproduce them), then the sandbox and the seed.
+
+    Status words come with symbols, so the report reads the same without colour; paths sit
+    on lines of their own, never inside a table cell.
+    """
+    plain = not (console.encoding or "utf-8").lower().startswith("utf")
+    for i, sub in enumerate(doc["submissions"]):
+        if i:
+            console.print()
+        _submission(sub, doc["seed"], console, lang, plain)
+    console.print()
     if doc.get("isolation"):
-        console.print(f"[muted]sandbox: {escape(doc['isolation'])}[/muted]")
-    console.print(f"[muted]seed {doc['seed']} (rerun with --seed {doc['seed']} to reproduce)[/muted]")
+        console.print(Text(label("sandbox", lang, how=doc["isolation"]), style="muted"))
+    console.print(Text(label("seed", lang, seed=doc["seed"]), style="muted"))
 
 
-def _panels(sub: dict[str, Any], task: dict[str, Any], seed: int) -> list[Panel]:
-    bad = [c for c in task["checks"] if c["status"] not in ("passed", "skipped")]
-    if not bad and task["status"] in ("error", "timeout") and task["message"]:
-        return [Panel(escape(task["message"]), title=f"{escape(task['function'])}", border_style="bad")]
-    panels = []
-    for check in bad:
-        parts: list[Any] = [Text(check["message"])]
-        ce = check.get("counterexample")
-        if ce:
-            label = f" ({ce['label']})" if ce.get("label") else ""
-            parts.append(Text.assemble(("input" + label + ": ", "accent"), compact(ce["args"], ce.get("kwargs"))))
-            if ce.get("hidden"):
-                parts.append(Text("expected: (hidden)", style="muted"))
-            elif ce.get("expected") is not None:
-                parts.append(Text.assemble(("expected: ", "accent"), compact(ce["expected"])))
-            if ce.get("got") is not None:
-                parts.append(Text.assemble(("got:      ", "accent"), compact(ce["got"])))
-            if ce.get("max_abs_err") is not None:
-                rel = f", max rel error {_num(ce['max_rel_err'])} (where |expected| > atol)" if ce.get("max_rel_err") is not None else ""
-                parts.append(Text(f"max abs error {_num(ce['max_abs_err'])}{rel}", style="muted"))
-        if task.get("diagnosis"):
-            d = task["diagnosis"]
-            parts.append(Text.assemble(("diagnosis: ", "warn"), (d["name"], "bold"), " - " + d["explanation"]))
-        for hint in task.get("hints", []):
-            parts.append(Text.assemble(("hint: ", "accent"), hint))
-        parts.append(Text(f"reproduce: mlvc-review grade {sub['path']} --task {task['function']} --seed {seed}", style="muted"))
-        title = f"{escape(sub['path'])}: {escape(task['function'])} - {escape(check['name'])} ({check['status']})"
-        panels.append(Panel(Group(*parts), title=title, border_style="bad", title_align="left"))
-    return panels
+def _mark(status: str, lang: str, plain: bool) -> Text:
+    symbol = SYMBOLS.get(status, ("?", "?"))[1 if plain else 0]
+    return Text(f"{symbol} {label(status, lang) if status in LABELS else status}", style=STYLE.get(status, ""))
 
 
-def compact(value: Any, kwargs: dict | None = None) -> str:
-    """One line for a summarised value: arrays as `array(2, 3) [0.1, 0.2, ...]`."""
-    text = _compact(value)
-    if kwargs:
-        text += ", " + ", ".join(f"{k}={_compact(v)}" for k, v in kwargs.items())
-    return text
+def _submission(sub: dict[str, Any], seed: int, console: Console, lang: str, plain: bool) -> None:
+    tasks = sub["tasks"]
+    graded = [t for t in tasks if t["status"] != "skipped"]
+    if sub["error"]:
+        summary = label("unreadable", lang)
+    elif graded:
+        summary = label("tasks_passed", lang, passed=sum(t["status"] == "passed" for t in graded), total=len(graded))
+    else:
+        summary = label("no_tasks", lang)
+    rule = "--" if plain else "──"
+    # soft_wrap: a long path is never cut or folded by Rich; the terminal wraps it as it is
+    console.print(Text.assemble(f"{rule} ", (sub["path"], "loc bold"), ("  ·  " if not plain else "  -  ") + summary), soft_wrap=True)
+    if sub["error"]:
+        console.print(Text.assemble("  ", _mark("unreadable", lang, plain), label("colon", lang), sub["error"]), soft_wrap=True)
+    for note in sub.get("notes", []):
+        console.print(Text("  " + note, style="muted"))
+    if tasks:
+        console.print(_table(tasks, lang, plain))
+    for task in tasks:
+        for check in task["checks"]:
+            if check["status"] == "skipped" and check["message"]:
+                console.print(Text(label("skipped_check", lang, task=task["function"], check=check["name"], why=check["message"]), style="muted"))
+    for task in tasks:
+        shown = panels(task, lang, plain)
+        for panel in shown:
+            console.print(panel)
+        if shown:
+            command = f"mlvc-review grade {shlex.quote(sub['path'])} --task {task['function']} --seed {seed}"
+            console.print(Text(f"  {label('reproduce', lang)}{label('colon', lang)}{command}", style="muted"), soft_wrap=True)
 
 
-def _compact(value: Any) -> str:
-    if isinstance(value, dict) and "shape" in value:
-        flat = _flatten(value.get("array", value.get("first", [])))
-        head = ", ".join(f"{v:.4g}" if isinstance(v, float) else str(v) for v in flat[:4])
-        more = ", ..." if len(flat) > 4 or "first" in value else ""
-        return f"array{tuple(value['shape'])} [{head}{more}]"
-    if isinstance(value, dict) and "callable" in value:
-        return f"<{value['callable']}>"
-    if isinstance(value, list):
-        return "(" + ", ".join(_compact(v) for v in value) + ")"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_compact(v)}" for k, v in value.items()) + "}"
-    return repr(value)
+def _table(tasks: list[dict[str, Any]], lang: str, plain: bool) -> Table:
+    table = Table(box=box.ASCII2 if plain else box.SIMPLE_HEAD, header_style="accent", pad_edge=False, show_edge=False)
+    table.add_column(label("col_status", lang), no_wrap=True)
+    table.add_column(label("col_task", lang), overflow="fold")
+    table.add_column(label("col_score", lang), no_wrap=True, justify="right")
+    table.add_column(label("col_checks", lang), overflow="fold", ratio=1)
+    for task in tasks:
+        table.add_row(_mark(task["status"], lang, plain), task["function"], f"{task['score']:g}/{task['max_score']:g}", _checks_cell(task, lang))
+    return table
 
 
-def _flatten(value: Any) -> list:
-    if isinstance(value, list):
-        return [x for v in value for x in _flatten(v)]
-    return [value]
+def _checks_cell(task: dict[str, Any], lang: str) -> Text:
+    """`all 3 passed`, or the checks that did not pass by status (`failed: stability (3 of 4 passed)`)."""
+    checks = task["checks"]
+    ran = [c for c in checks if c["status"] != "skipped"]
+    skipped = len(checks) - len(ran)
+    if not ran:
+        return Text(task["message"], style="muted")
+    sep = label("list_sep", lang)
+    bad: dict[str, list[str]] = {}
+    for c in ran:
+        if c["status"] != "passed":
+            bad.setdefault(c["status"], []).append(c["name"])
+    more = label("checks_skipped", lang, n=skipped) if skipped else ""
+    if not bad:
+        return Text(label("checks_all", lang, n=len(ran)) + more)
+    cell = Text()
+    for i, (status, names) in enumerate(bad.items()):
+        if i:
+            cell.append("; ")
+        cell.append(label("checks_part", lang, status=label(status, lang) if status in LABELS else status, names=sep.join(names)), style=STYLE.get(status, ""))
+    cell.append(label("checks_count", lang, passed=len(ran) - sum(map(len, bad.values())), total=len(ran)) + more)
+    return cell
 
 
 @contextlib.contextmanager
