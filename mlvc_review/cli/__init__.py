@@ -54,7 +54,7 @@ class _Root(TyperGroup):
         except MlvcError as err:
             from mlvc_review.ui import print_error
 
-            print_error(str(err))
+            print_error(str(err), getattr(err, "lang", "en"))
             ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             from mlvc_review.ui import print_error

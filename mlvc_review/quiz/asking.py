@@ -68,12 +68,14 @@ def ask_graded(session: "Session", ctx: "Ctx") -> None:
 def ask_flashcard(session: "Session", ctx: "Ctx") -> None:
     """Recall (anything typed, or nothing), reveal the answer, then the student's own rating."""
     q, checker = ctx.question, session.checker("flashcard")
-    if session.read_answer(ctx, t("reveal", session.lang), allow_empty=True) is None:
+    recall = session.read_answer(ctx, t("reveal", session.lang), allow_empty=True)
+    if recall is None:
         return session.skip(ctx)
-    session.io.show(ev.Revealed(ctx.variant.render(q.answer, session.lang), session.lang))
+    session.io.show(ev.Revealed(ctx.variant.render(q.answer, session.lang), session.lang, recall))
     from mlvc_review.quiz.checkers.flashcard import RATING_ALIASES
 
     ctx.reserved = ctx.reserved | set(RATING_ALIASES)  # every rating is an answer now: 'h' means hard, not hint
+    ctx.keys = "1234"  # on a terminal one key press rates it
     answer = read_graded(session, ctx, checker, t("rate", session.lang))
     if answer is None:
         return session.skip(ctx)

@@ -23,6 +23,7 @@ class QuestionShown(NamedTuple):
     keys: str = ""  # the help line of commands for this question
     lang: str = "en"
     remaining: float | None = None  # seconds left in a timed exam
+    relearn: int = 0  # how many times this question has come back in this session
 
 
 class HintShown(NamedTuple):
@@ -50,16 +51,18 @@ class HelpShown(NamedTuple):
 
 
 class Revealed(NamedTuple):
-    """A flashcard's answer, shown before the student rates it."""
+    """A flashcard's answer, shown before the student rates it, beside what they recalled."""
 
     answer: str
     lang: str = "en"
+    recall: str = ""  # what the student typed before revealing ("" when nothing)
 
 
 class CodeReport(NamedTuple):
     """The grader's JSON report of one submission."""
 
     report: dict
+    lang: str = "en"
 
 
 class Feedback(NamedTuple):
@@ -77,6 +80,8 @@ class Feedback(NamedTuple):
     rating: str | None
     next_due: datetime | None
     lang: str = "en"
+    relearn: bool = False  # the question comes back later in this session
+    qtype: str = ""
 
 
 class Skipped(NamedTuple):
@@ -98,6 +103,8 @@ class Result(NamedTuple):
     explanation: str
     notes_slip: str | None
     skipped: bool = False
+    relearn: bool = False  # an answer to a question that came back in the session
+    reached: bool = True  # False: an exam question left unanswered at the end
 
 
 class ChapterScore(NamedTuple):
@@ -123,5 +130,18 @@ class Summary(NamedTuple):
     score: float
     total: int  # questions planned
     seed: int | None
-    ended_by: str  # done | quit | eof | time
+    ended_by: str  # done | quit | eof | time | interrupt
     lang: str = "en"
+    seconds: float = 0.0  # the session's length
+    missed: tuple = ()  # Missed, for the first answer to each question that was not right
+    relearned: int = 0  # answers to questions that came back
+    list_missed: bool = True  # False in an exam: its report lists every answer already
+
+
+class Missed(NamedTuple):
+    """A question to reread after the session: its id, the correct answer, the score, skipped or not."""
+
+    question_id: str
+    expected: str
+    score: float
+    skipped: bool

@@ -4,6 +4,8 @@ One FSRS card per question id (not per variant). Auto-graded answers map to
 ratings: wrong -> Again, right after hints -> Hard, right -> Good, right with no
 hint faster than `EASY_SECONDS[type]` -> Easy. Flashcards use the student's own
 rating. A skip is never reviewed. `fsrs` is imported only when a card is touched.
+The desired retention and FSRS weights come from the student's settings
+(`mlvc_review.quiz.settings`); the defaults are FSRS's own.
 """
 
 from __future__ import annotations
@@ -49,23 +51,32 @@ def rating_for(qtype: str, correct: bool, hints_used: int, seconds: float, self_
     return GOOD
 
 
-def _scheduler():  # -> fsrs.Scheduler
-    from fsrs import Scheduler
-
-    # no fuzzing: the same answers give the same schedule (reproducible sessions, stable tests)
-    return Scheduler(enable_fuzzing=False)
+_SCHEDULERS: dict = {}
 
 
-def review(current: CardRow | None, question_id: str, chapter: int, rating: int, now: datetime) -> CardRow:
+def _scheduler(retention: float = 0.9, parameters: tuple[float, ...] | None = None):  # -> fsrs.Scheduler
+    key = (retention, parameters)
+    if key not in _SCHEDULERS:
+        from fsrs import Scheduler
+
+        # no fuzzing: the same answers give the same schedule (reproducible sessions, stable tests)
+        extra = {"parameters": parameters} if parameters else {}
+        _SCHEDULERS[key] = Scheduler(desired_retention=retention, enable_fuzzing=False, **extra)
+    return _SCHEDULERS[key]
+
+
+def review(current: CardRow | None, question_id: str, chapter: int, rating: int, now: datetime,
+           retention: float = 0.9, parameters: tuple[float, ...] | None = None) -> CardRow:
     """The card after reviewing `question_id` with `rating` at `now` (timezone-aware UTC).
 
-    A lapse is an Again on a card that had graduated to the Review state.
+    A lapse is an Again on a card that had graduated to the Review state. `retention` is
+    the desired probability of recall when the card comes due; `parameters` FSRS's weights.
     """
     from fsrs import Card, Rating, State
 
     card = Card.from_json(current.card_json) if current else Card(due=now)
     lapsed = rating == AGAIN and card.state == State.Review
-    card, _log = _scheduler().review_card(card, Rating(rating), review_datetime=now)
+    card, _log = _scheduler(retention, parameters).review_card(card, Rating(rating), review_datetime=now)
     return CardRow(
         question_id=question_id,
         chapter=chapter,
@@ -76,11 +87,11 @@ def review(current: CardRow | None, question_id: str, chapter: int, rating: int,
     )
 
 
-def retrievability(card_json: str, when: datetime) -> float:
+def retrievability(card_json: str, when: datetime, parameters: tuple[float, ...] | None = None) -> float:
     """Predicted probability of recalling the card at `when` (0..1)."""
     from fsrs import Card
 
-    return float(_scheduler().get_card_retrievability(Card.from_json(card_json), when))
+    return float(_scheduler(0.9, parameters).get_card_retrievability(Card.from_json(card_json), when))
 
 
 def is_due(card: CardRow, now: datetime) -> bool:

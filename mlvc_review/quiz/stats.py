@@ -1,4 +1,4 @@
-"""Progress per chapter: answers, accuracy, mean predicted recall, cards due, leeches.
+"""Progress per chapter (answers, accuracy, mean predicted recall, cards due, leeches) and the forecast.
 
 Chapters come from the stored rows themselves, so progress on questions that
 have since left the bank still counts.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from mlvc_review.quiz.scheduler import is_due, is_leech, retrievability
-from mlvc_review.quiz.store import ProgressStore
+from mlvc_review.quiz.store import CardRow, ProgressStore
 
 
 def chapter_stats(store: ProgressStore, titles: dict[int, str], questions: dict[int, int], now: datetime) -> list[dict]:
@@ -55,3 +55,21 @@ def chapter_stats(store: ProgressStore, titles: dict[int, str], questions: dict[
         r["retrievability"] = sum(recall) / len(recall) if recall else None
         out.append(r)
     return out
+
+
+def forecast(cards: dict[str, CardRow], now: datetime, days: int = 21) -> list[dict]:
+    """Reviews due per day for the next `days` days, in local dates; overdue cards count for today.
+
+    Returns:
+        dicts with date (ISO, local), weekday (0 Monday .. 6 Sunday) and due (count).
+    """
+    from datetime import timedelta
+
+    today = now.astimezone().date()
+    counts = [0] * days
+    for card in cards.values():
+        offset = (card.due.astimezone().date() - today).days
+        if offset < days:
+            counts[max(0, offset)] += 1
+    return [{"date": (today + timedelta(days=i)).isoformat(), "weekday": (today + timedelta(days=i)).weekday(),
+             "due": n} for i, n in enumerate(counts)]

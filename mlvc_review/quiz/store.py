@@ -143,6 +143,25 @@ class ProgressStore:
             conn.execute("DELETE FROM cards" + where, args)
         return removed
 
+    def undo(self, question_id: str, previous: CardRow | None, restore_card: bool = True) -> bool:
+        """Delete the latest attempt at `question_id` and, with `restore_card`, put its card back as
+        `previous` (None: the question had no card). One transaction; False when there was no attempt."""
+        with self._guard("undoing the last answer"), self._transaction() as conn:
+            row = conn.execute("SELECT MAX(id) FROM attempts WHERE question_id = ?", (question_id,)).fetchone()
+            if row is None or row[0] is None:
+                return False
+            conn.execute("DELETE FROM attempts WHERE id = ?", (row[0],))
+            if restore_card and previous is None:
+                conn.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+            elif restore_card and previous is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO cards (question_id, chapter, card_json, due, lapses, reps, updated)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (previous.question_id, previous.chapter, previous.card_json, previous.due.isoformat(),
+                     previous.lapses, previous.reps, utc_now().isoformat()),
+                )
+        return True
+
     def _card(self, conn: sqlite3.Connection, question_id: str) -> CardRow | None:
         row = conn.execute(
             "SELECT question_id, chapter, card_json, due, lapses, reps FROM cards WHERE question_id = ?",

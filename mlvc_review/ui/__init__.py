@@ -25,9 +25,16 @@ console = Console(theme=THEME, highlight=False, emoji=False)
 err_console = Console(theme=THEME, stderr=True, highlight=False, emoji=False)
 
 
-def print_error(message: str) -> None:
-    """An expected failure: one located message on stderr, never a traceback."""
+def print_error(message: str, lang: str = "en") -> None:
+    """An expected failure: one located message on stderr, never a traceback ("错误：" in Chinese)."""
     from rich.markup import escape
 
-    err_console.print(f"[bad]error:[/bad] {escape(message)}", highlight=False, soft_wrap=True)
+    head = "错误：" if lang == "zh" else "error: "
+    err_console.print(f"[bad]{head}[/bad]{escape(message)}", highlight=False, soft_wrap=True)
 
+
+
+def bar(fraction: float, width: int = 10) -> str:
+    """A text bar: '█████░░░░░' for 0.5."""
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * filled + "░" * (width - filled)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from functools import singledispatch
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Group
 from rich.markup import escape
@@ -20,27 +19,68 @@ from rich.text import Text
 from mlvc_review.quiz import events as ev
 from mlvc_review.quiz.code_task import task_lines
 from mlvc_review.quiz.strings import t
-from mlvc_review.ui import console
+from mlvc_review.ui import bar, console
 
 
 class TerminalIO:
-    """The session's IO on the console: `ask` returns a line (None at end of input or Ctrl-C)."""
+    """The session's IO on the console: `ask` returns a line (None at end of input); Ctrl-C propagates.
+
+    On a terminal the line editor of `mlvc_review.ui.prompt` reads it (imported at the first
+    prompt); scripted input is read line by line and echoed after its prompt. A last line
+    without its newline (text ended by Ctrl-D) is not an answer.
+    """
 
     def __init__(self, interactive: bool | None = None):
-        self.interactive = sys.stdin.isatty() if interactive is None else interactive
+        self.interactive = sys.stdin.isatty() and sys.stdout.isatty() if interactive is None else interactive
+        self._editor = None
+
+    def _prompt(self, prompt: str) -> str:
+        with console.capture() as captured:
+            console.print(f"[accent]{escape(prompt)}[/accent] › ", end="")
+        return captured.get()
 
     def ask(self, prompt: str) -> str | None:
-        try:
-            if self.interactive:
-                return console.input(f"[accent]{escape(prompt)}[/accent] › ")
-            line = sys.stdin.readline()
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            return None
-        if not line:
+        if self.interactive:
+            if self._editor is None:
+                from mlvc_review.ui.prompt import LineEditor
+
+                self._editor = LineEditor()
+            try:
+                return self._editor.read(self._prompt(prompt))
+            except KeyboardInterrupt:
+                console.print()  # the summary starts on a line of its own
+                raise
+        line = sys.stdin.readline()
+        if not line.endswith("\n"):
             return None
         console.print(f"[accent]{escape(prompt)}[/accent] › {escape(line.rstrip())}")
         return line.rstrip("\n")
+
+    def ask_key(self, prompt: str, keys: str) -> str | None:
+        """One key of `keys` on a terminal (no Enter needed); elsewhere, or for a command, a whole line."""
+        if not self.interactive:
+            return self.ask(prompt)
+        from mlvc_review.ui.prompt import read_key
+
+        sys.stdout.write(self._prompt(prompt))
+        sys.stdout.flush()
+        try:
+            key = read_key(keys)
+        except KeyboardInterrupt:
+            console.print()
+            raise
+        if key is None or key in keys:
+            return key
+        sys.stdout.write("\r\x1b[K")  # Enter or ':': the line editor takes over on the same row
+        line = self.ask(prompt) if key != ":" else self._ask_command(prompt)
+        return line
+
+    def _ask_command(self, prompt: str) -> str | None:
+        if self._editor is None:
+            from mlvc_review.ui.prompt import LineEditor
+
+            self._editor = LineEditor()
+        return self._editor.read(self._prompt(prompt), prefill=":")
 
     def show(self, event: object) -> None:
         render(event)
@@ -51,27 +91,59 @@ def render(event: object) -> None:
     console.print(escape(str(event)))
 
 
+def hanging(mark: str, text: str | Text, mark_style: str = "", indent: int = 2):
+    """`mark` then `text`, whose wrapped lines stay indented under the text (never cropped)."""
+    from rich.table import Table  # here, not at import: most first questions have no options
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style=mark_style, no_wrap=True, min_width=cell_len(mark) + indent, justify="right")
+    grid.add_column(overflow="fold")  # a run of Chinese has no spaces: fold it, never crop it with "…"
+    grid.add_row(mark, text if isinstance(text, Text) else Text(text))
+    return grid
+
+
+def options_grid(options: tuple[tuple[str, str], ...]):
+    """Lettered options; a long option wraps (or folds) under its own text, indented past its letter."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="accent", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for letter, text in options:
+        grid.add_row(f"  {letter})", Text(text))
+    return grid
+
+
+def _fits(text: str, room: int) -> bool:
+    return cell_len(text) <= room
+
+
 @render.register
 def _(e: ev.QuestionShown) -> None:
-    parts: list = [Text(e.prompt)]
-    if e.options:
-        from rich.table import Table  # here, not at import: most first questions have no options
-
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="accent", no_wrap=True)
-        grid.add_column()  # long option texts wrap under their own column
-        for letter, text in e.options:
-            grid.add_row(f"  {letter})", Text(text))
-        parts.append(grid)
-    if e.unit:
-        parts.append(Text(f"({e.unit})", style="muted"))
-    body = Group(*parts)
+    parts: list = []
+    head = f"[{e.index}/{e.total}] ch{e.chapter} · {e.qtype} · "
+    again = f" · {t('again_n', e.lang, n=e.relearn)}" if e.relearn else ""
+    title = head + e.question_id + again
+    styled = escape(head) + f"[id]{escape(e.question_id)}[/id]" + escape(again)
     footer = f"{e.keys}" + (f" · {t('hints_n', e.lang, n=e.hints)}" if e.hints else "")
     if e.remaining is not None:
         left = max(0, int(e.remaining))
         footer = t("remaining", e.lang, minutes=left // 60, seconds=left % 60) + " · " + footer
-    title = f"[{e.index}/{e.total}] ch{e.chapter} · {e.qtype} · [id]{escape(e.question_id)}[/id]"
-    console.print(Panel(body, title=title, title_align="left", subtitle=escape(footer), subtitle_align="right"))
+    room = console.width - 6  # a panel's border and the spaces around its title
+    # a title or footer too long for the border goes inside the panel, where it wraps instead of being cut
+    inside_title = not _fits(title, room)
+    if inside_title:
+        parts.append(Text(title, style="muted"))
+    parts.append(Text(e.prompt))
+    if e.options:
+        parts.append(options_grid(e.options))
+    if e.unit:
+        parts.append(Text(f"({e.unit})", style="muted"))
+    inside_footer = not _fits(footer, room)
+    if inside_footer:
+        parts.append(Text(footer, style="muted"))
+    console.print(Panel(Group(*parts), title=None if inside_title else styled, title_align="left",
+                        subtitle=None if inside_footer else escape(footer), subtitle_align="right"))
 
 
 @render.register
@@ -99,6 +171,8 @@ def _(e: ev.HelpShown) -> None:
 
 @render.register
 def _(e: ev.Revealed) -> None:
+    if e.recall.strip():
+        console.print(hanging(f"{t('your_recall', e.lang)}:", e.recall, "muted", indent=0))
     console.print(Panel(Text(e.answer), title=t("answer", e.lang), title_align="left", border_style="accent"))
 
 
@@ -108,47 +182,53 @@ def _(e: ev.CodeReport) -> None:
     if report.get("error"):
         console.print(f"[bad]{escape(str(report['error']))}[/bad]")
     for task in report.get("tasks") or []:
-        style = "ok" if task.get("status") == "passed" else "bad"
-        console.print(f"[{style}]{escape(str(task.get('function')))}: {escape(str(task.get('status')))}[/] "
-                      f"{task.get('score', 0)}/{task.get('max_score', 0)}")
+        status = str(task.get("status"))
+        style = "ok" if status == "passed" else "bad"
+        lang = getattr(e, "lang", "en")
+        label = t(f"check_{status}", lang) if status in ("passed", "failed", "error") else status
+        points = t("points", lang, score=task.get("score", 0), max=task.get("max_score", 0))
+        console.print(f"[{style}]{escape(str(task.get('function')))}: {escape(label)}[/] {points}")
         for line in task_lines(task):
-            console.print(f"  {escape(line)}")
+            console.print(hanging("•", line))
 
 
 @render.register
 def _(e: ev.Feedback) -> None:
     lang = e.lang
-    if e.understood:
+    if e.understood and e.qtype != "flashcard":  # a flashcard's "understood" is its rating, shown below
         console.print(f"[muted]{t('understood', lang)}: {escape(e.understood)}[/muted]")
     for warning in e.warnings:
         console.print(f"[warn]! {escape(warning)}[/warn]")
-    if e.correct:
-        head = f"[ok]✓ {t('correct', lang)}[/ok]"
-    elif e.score > 0:
-        head = f"[warn]◐ {t('partial', lang)} ({e.score:.0%})[/warn]"
+    rating = t(f"rating_{e.rating}", lang) if e.rating else ""
+    if e.qtype == "flashcard":  # self-rated: the rating is the result; the answer was just shown
+        style = "ok" if e.correct else ("warn" if e.rating == "hard" else "bad")
+        console.print(f"[{style}]{t('self_rated', lang, rating=rating)}[/{style}]")
     else:
-        head = f"[bad]✗ {t('wrong', lang)}[/bad]"
-    console.print(head)
-    console.print(f"[muted]{t('expected', lang)}:[/muted] {escape(e.expected)}")
-    for line in e.feedback:
-        console.print(f"  • {escape(line)}")
+        if e.correct:
+            head = f"[ok]✓ {t('correct', lang)}[/ok]"
+        elif e.score > 0:
+            head = f"[warn]◐ {t('partial', lang)} ({e.score:.0%})[/warn]"
+        else:
+            head = f"[bad]✗ {t('wrong', lang)}[/bad]"
+        console.print(head)
+        if e.qtype != "code":  # a code report was printed already, with every failed check
+            console.print(hanging(f"{t('expected', lang)}:", e.expected, "muted", indent=0))
+            for line in e.feedback:
+                console.print(hanging("•", line))
     console.print(Panel(Text(e.explanation), title=t("explanation", lang), title_align="left", border_style="muted"))
     if e.notes_slip:
         console.print(f"[warn]{t('notes_slip', lang)}:[/warn] {escape(e.notes_slip)}")
+    if e.relearn:
+        console.print(f"[warn]↻ {t('comes_back', lang)}[/warn]")
     if e.next_due is not None:
         due = e.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
-        console.print(f"[muted]{t('rated', lang, rating=e.rating)} · {t('next_due', lang)} {due}[/muted]")
+        rated = "" if e.qtype == "flashcard" else f"{t('rated', lang, rating=rating)} · "  # said above already
+        console.print(f"[muted]{rated}{t('next_due', lang)} {due}[/muted]")
 
 
 @render.register
 def _(e: ev.Skipped) -> None:
     console.print(f"[muted]{t('skipped', e.lang)}[/muted]")
-
-
-def bar(fraction: float, width: int = 10) -> str:
-    """A text bar: '█████░░░░░' for 0.5."""
-    filled = round(max(0.0, min(1.0, fraction)) * width)
-    return "█" * filled + "░" * (width - filled)
 
 
 @render.register
@@ -166,13 +246,14 @@ def _(e: ev.ExamReport) -> None:
     console.print(table)
     for i, r in enumerate(e.results, 1):
         mark = "[ok]✓[/ok]" if r.correct else ("[muted]–[/muted]" if r.skipped else "[bad]✗[/bad]")
-        console.print(f"{mark} {i}. [id]{escape(r.question_id)}[/id] {escape(r.prompt)}")
-        shown = t("skipped", e.lang) if r.skipped else r.raw
-        console.print(f"   [muted]{t('your_answer', e.lang)}:[/muted] {escape(shown)}  "
-                      f"[muted]{t('expected', e.lang)}:[/muted] {escape(r.expected)}")
-        console.print(Text("   " + r.explanation))
+        console.print(hanging(f"{mark} {i}.", Text.from_markup(f"[id]{escape(r.question_id)}[/id] {escape(r.prompt)}"),
+                              indent=0))
+        shown = r.raw if not r.skipped else t("skipped" if r.reached else "not_reached", e.lang)
+        console.print(hanging(f"{t('your_answer', e.lang)}:", shown, "muted", indent=3))
+        console.print(hanging(f"{t('expected', e.lang)}:", r.expected, "muted", indent=3))
+        console.print(hanging("", r.explanation, indent=2))
         if r.notes_slip:
-            console.print(f"   [warn]{t('notes_slip', e.lang)}:[/warn] {escape(r.notes_slip)}")
+            console.print(hanging(f"{t('notes_slip', e.lang)}:", r.notes_slip, "warn", indent=3))
 
 
 @render.register
@@ -180,28 +261,19 @@ def _(e: ev.Summary) -> None:
     lang = e.lang
     counts = t("summary_line", lang, answered=e.answered, correct=e.correct, skipped=e.skipped, score=e.score,
                total=e.total)
-    console.print(f"[accent]{t('summary', lang)}[/accent]: {counts}")
+    seconds = int(e.seconds)
+    spent = t("summary_time", lang, minutes=seconds // 60, seconds=seconds % 60)
+    console.print(f"[accent]{t('summary', lang)}[/accent]: {counts} · {spent}")
+    if e.relearned:
+        console.print(f"[muted]{t('summary_relearned', lang, n=e.relearned)}[/muted]")
+    if e.missed and e.list_missed:
+        console.print(f"[warn]{t('to_reread', lang)}:[/warn]")
+        for m in e.missed:
+            mark = "–" if m.skipped else ("◐" if m.score > 0 else "✗")
+            answer = m.expected.strip().splitlines()[0] if m.expected.strip() else ""
+            console.print(hanging(mark, Text.from_markup(f"[id]{escape(m.question_id)}[/id]  {escape(answer)}")))
     if e.seed is not None:
         console.print(f"[muted]{t('seed', lang, seed=e.seed)}[/muted]")
-
-
-def render_stats(rows: list[dict], lang: str = "en") -> None:
-    """The per-chapter progress table (rows from `mlvc_review.quiz.stats.chapter_stats`)."""
-    from rich.table import Table
-
-    table = Table(header_style="accent", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
-    table.add_column(t("col_chapter", lang), no_wrap=True, overflow="ellipsis", max_width=20)
-    for key in ("col_seen", "col_answered", "col_accuracy", "col_recall", "col_due", "col_leeches"):
-        header = t(key, lang)
-        width = max(cell_len(header), 9 if key in ("col_accuracy", "col_recall") else 0)  # "████ 100%"
-        table.add_column(header, justify="right", no_wrap=True, min_width=width)
-    for r in rows:
-        accuracy = "" if r["accuracy"] is None else f"{bar(r['accuracy'], 4)} {r['accuracy']:4.0%}"
-        recall = "" if r["retrievability"] is None else f"{bar(r['retrievability'], 4)} {r['retrievability']:4.0%}"
-        table.add_row(f"{r['chapter']} {escape(r['title'])}", f"{r['seen']}/{r['questions']}", str(r["answered"]),
-                      accuracy, recall,
-                      str(r["due"]), f"[bad]{r['leeches']}[/bad]" if r["leeches"] else "0")
-    console.print(table)
 
 
 # a derivation's panel (mlvc_review.quiz.derivation); drawn by its own module, imported when one is shown

@@ -12,6 +12,7 @@ from mlvc_review.cli import app
 from mlvc_review.errors import UnknownQuestion, UsageError
 from mlvc_review.quiz.store import open_store
 
+# one topic: new questions of one rank and topic come in bank order, so the scripted answers line up
 BANK = """
 chapter: 1
 questions:
@@ -42,7 +43,7 @@ questions:
     answer: [sgd, adam]
   - id: c-numeric
     type: numeric
-    topic: cnn
+    topic: optimization
     prompt: "Parameters of a 3x3 conv from 2 to 4 channels with bias?"
     explanation: "3*3*2*4 + 4 = 76."
     hints: ["Count the bias."]
@@ -50,7 +51,7 @@ questions:
     tolerance: {abs: 0.5}
   - id: c-symbolic
     type: symbolic
-    topic: backprop
+    topic: optimization
     tags: [sigmoid]
     prompt: "d sigma / dx in terms of s = sigma(x)?"
     explanation: "s (1 - s)."
@@ -59,14 +60,14 @@ questions:
     answer: "s*(1 - s)"
   - id: c-flash
     type: flashcard
-    topic: attention
+    topic: optimization
     prompt: "Why scale by sqrt(d_k)?"
     explanation: "Keeps the softmax out of saturation."
     hints: ["Variance of a dot product."]
     answer: "Dot products grow with d_k."
   - id: c-matrix
     type: matrix_expr
-    topic: linear-models
+    topic: optimization
     prompt: "Least-squares weights w for X (n x d) and y (n)?"
     explanation: "The normal equation."
     hints: ["Set the gradient X^T (X w - y) to zero."]
@@ -76,7 +77,7 @@ questions:
     answer: "inv(X^T X) X^T y"
   - id: c-param
     type: numeric
-    topic: cnn
+    topic: optimization
     prompt: "Output size of a 3x3 valid convolution on {{I}} pixels?"
     explanation: "I - K + 1."
     params: {I: {low: 5, high: 99}}

@@ -13,6 +13,7 @@ import pytest
 
 from mlvc_review.quiz.store import open_store
 
+# p-one..p-four share a topic of the notes' first rank and come in bank order; p-five (attention) comes last
 BANK = """
 chapter: 1
 questions:
@@ -26,14 +27,14 @@ questions:
     answer: a
   - id: p-two
     type: numeric
-    topic: cnn
+    topic: optimization
     prompt: "Two?"
     explanation: "Two."
     answer: 2
     tolerance: {abs: 0.5}
   - id: p-three
     type: symbolic
-    topic: backprop
+    topic: optimization
     prompt: "s(1-s)?"
     explanation: "Sigmoid."
     variables: {s: {}}

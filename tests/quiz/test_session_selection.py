@@ -97,4 +97,4 @@ def test_commands_and_answers_are_told_apart():
     assert command_of("s", reserved_answers(sym)) is None and command_of(":s", reserved_answers(sym)) == "skip"
     assert command_of("q", reserved_answers(sym)) == "quit" and command_of("?", set()) == "help"
     assert command_of("s*(1-s)", set()) is None and command_of("hint", set()) is None
-    assert keys_line(reserved_answers(sym)).startswith(":h hint  :s skip  q quit")
+    assert keys_line(reserved_answers(sym)).startswith(":h hint  :s skip  u undo  ! suspend  q quit")
