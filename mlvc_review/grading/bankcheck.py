@@ -77,7 +77,8 @@ def check_code_question(question: Any, *, pool: Any = None, examples: int = EXAM
         problems.append(f"reference {question.reference} differs from the task spec's {spec.reference}")
     info = from_question(question)
     pool = pool or shared_pool(needs_torch([f]) or CONTRACT[f].framework == "torch")
-    options = Options(seed=SEED, examples=examples, hints=0)
+    # a class is graded by training, and all its checks are heavy: validate runs them on the CPU budget
+    options = Options(seed=SEED, examples=examples, hints=0, heavy_ok=any(c.kind == "training" for c in spec.checks))
     ref = _grade(import_source(question.reference, f), "reference", pool, info, options)
     if ref.status != "passed":
         problems.append(f"the reference does not pass its own checks: {_why(ref)}")

@@ -32,7 +32,7 @@ STOP_TEXT = {
 class Failure:
     """One failing case of a check."""
 
-    status: str  # "failed" | "error" | "timeout"
+    status: str  # "failed" | "error" | "timeout"; "passed" only as a pass with a note (a training check's metric)
     message: str
     case: Case | None = None
     expected: Any = None
@@ -55,6 +55,7 @@ class TaskContext:
     reference: Callable[..., Any]
     timeout: float | None = None
     device: str = "cpu"
+    sent_ahead: Any = None  # a `SentAhead` while explore has sent a check's cases in one message
 
 
 def positional(function: str, args: list, kwargs: dict) -> tuple[list, dict]:
@@ -87,22 +88,53 @@ def positional(function: str, args: list, kwargs: dict) -> tuple[list, dict]:
     return out, {k: v for k, v in kwargs.items() if k not in names}
 
 
-def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, Failure | None]:
-    """Call the submission by position; returns (outcome, Failure for errors and sandbox give-ups)."""
+def request(ctx: TaskContext, check: Check, case: Case, **more: Any) -> dict:
+    """The keyword arguments of the session's `call` for `case`: by position, in the check's dtype."""
     args, kwargs = positional(ctx.spec.function, list(case.args), dict(case.kwargs))
     if check.mode == "numpy" and check.dtype != "float64":  # e.g. the large float32 inputs of heavy checks
         args = [a.astype(check.dtype) if isinstance(a, np.ndarray) and a.dtype.kind == "f" else a for a in args]
     timeout = ctx.timeout if check.timeout is None else max(check.timeout, ctx.timeout or 0.0)
-    outcome = ctx.session.call(
-        ctx.spec.function, args, kwargs, mode=check.mode, dtype=check.dtype,
-        device=ctx.device if check.heavy else "cpu", timeout=timeout, **more,
-    )
+    return dict(function=ctx.spec.function, args=args, kwargs=kwargs, mode=check.mode, dtype=check.dtype,
+                device=ctx.device if check.heavy else "cpu", timeout=timeout, **more)
+
+
+def call(ctx: TaskContext, check: Check, case: Case, **more: Any) -> tuple[Any, Failure | None]:
+    """Call the submission by position; returns (outcome, Failure for errors and sandbox give-ups)."""
+    outcome = ctx.sent_ahead.take(case, more) if ctx.sent_ahead is not None else None
+    if outcome is None:
+        outcome = ctx.session.call(**request(ctx, check, case, **more))
     if outcome.status in STOP_STATUSES:
         text = (outcome.error or "").strip() or STOP_TEXT[outcome.status]
         return outcome, Failure(STOP_STATUSES[outcome.status], text, case, stop=True)
     if outcome.status == "error":
         return outcome, Failure("error", _error_text(outcome.error), case)
     return outcome, None
+
+
+# kind -> the extra `call` options of its one sandbox call per case, known before the call: explore
+# sends the cases of such a check in one message (`SentAhead`); other kinds call case by case.
+SEND_AHEAD: dict[str, dict[str, Any]] = {"compare": {}, "raises": {}, "property": {}, "mutation": {"echo_args": True}}
+
+
+class SentAhead:
+    """Calls for `cases` sent in one message (`session.call_many`); `call` takes their outcomes in order.
+
+    A case asked for out of order (or with other options) ends the batch: its call and every
+    later one go through `session.call` again, which first drains the answers nobody read.
+    """
+
+    def __init__(self, ctx: TaskContext, check: Check, cases: list[Case]):
+        self.more = SEND_AHEAD[check.kind]
+        self.cases = cases  # kept alive: their ids identify them
+        self.outcomes = iter(ctx.session.call_many([request(ctx, check, c, **self.more) for c in cases]))
+        self.next = 0
+
+    def take(self, case: Case, more: dict) -> Any:
+        if self.next >= len(self.cases) or self.cases[self.next] is not case or more != self.more:
+            self.next = len(self.cases)
+            return None
+        self.next += 1
+        return next(self.outcomes)
 
 
 # Expected values of the cases later submissions replay (explore._REPLAY): id(case) -> (case, value).
@@ -216,11 +248,19 @@ KINDS: dict[str, Callable[[TaskContext, Check, Case], Failure | None]] = {
     "mutation": eval_mutation,
     "property": eval_property,
     "gradient": eval_gradient,
+    "training": lambda ctx, check, case: _training().evaluate(ctx, check, case),
 }
 
 # Kinds whose failing values are evidence for the diagnosis (a known mistake must reproduce them);
 # a module that registers such a kind adds it here.
-EVIDENCE: set[str] = {"compare"}
+EVIDENCE: set[str] = {"compare", "training"}
+
+
+def _training() -> Any:
+    """The training kind (trains a contract class in the sandbox), imported when a class task is graded."""
+    from mlvc_review.grading.checks import training
+
+    return training
 
 
 def plain(value: Any) -> Any:

@@ -1,11 +1,11 @@
 """The sandboxed process of one submission: jail, import the student file, serve calls.
 
 Messages (dicts) it reads: ``{"kind": "load", "source", "filename", "limits": {...}}``
-once, then ``{"kind": "call", ...}`` (fields of `SandboxSession.call`) or
-``{"kind": "exit"}``. It answers ``{"kind": "ready", ...}`` after the import and
-``{"kind": "result", ...}`` per call, both with status/value/error/stdout/stderr/
-seconds. It holds no grader data: only the submission and the arguments of the
-current call.
+once, then ``{"kind": "call", ...}`` (fields of `SandboxSession.call`), ``{"kind":
+"calls", "calls": [call, ...]}`` (a batch, run in order) or ``{"kind": "exit"}``. It
+answers ``{"kind": "ready", ...}`` after the import and ``{"kind": "result", ...}``
+per call, both with status/value/error/stdout/stderr/seconds. It holds no grader
+data: only the submission and the arguments of the current batch of calls.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import time
 from typing import Any
 
 from mlvc_review.grading.sandbox import callables as worker_callables, jail as worker_jail, worker_values
+from mlvc_review.grading.sandbox import training as worker_training
 from mlvc_review.grading.sandbox.protocol import CallableSpec
 from mlvc_review.grading.sandbox.watchdog import memory_kb
 from mlvc_review.grading.sandbox.wire import Channel
@@ -202,11 +203,13 @@ def serve(chan: Channel, uid: int, scratch: str, level: str, lifeline: int | Non
     _reply(chan, me, "ready", ready)
     while True:
         req = chan.recv()
-        if req.get("kind") != "call":
+        batch = req.get("calls") if req.get("kind") == "calls" else [req] if req.get("kind") == "call" else None
+        if type(batch) is not list:
             os._exit(0)
-        reply = call_function(sub, req)
-        _reply(chan, me, "result", reply)
-        _reap(level)
+        for req in batch:  # a batch is answered call by call, each as soon as it ends
+            reply = worker_training.run(sub, req, run_student) if req.get("mode") == "train" else call_function(sub, req)
+            _reply(chan, me, "result", reply)
+            _reap(level)
 
 
 def _reply(chan: Channel, me: int, kind: str, reply: dict) -> None:

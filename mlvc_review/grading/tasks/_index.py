@@ -4,6 +4,10 @@ Lets the grader import only the modules of the tasks it grades; tests/grading/te
 fails when this file is stale."""
 
 MODULES: dict[str, str] = {
+    'Denoiser': 'ch8_denoiser',
+    'ImplicitImage': 'ch9_implicit_image',
+    'UNet': 'ch3_unet',
+    'VAE': 'ch7_vae_model',
     'add_backward': 'ch2_backprop',
     'additive_attention': 'ch6_rnn',
     'alpha_bar': 'ch8_diffusion',
