@@ -61,3 +61,18 @@ def test_rounded_forms_are_what_a_student_writes():
     assert [t for t, _ in rounded_forms(0.0123456, DEFAULT)] == ["0.0123", "0.01235", "0.012346", "0.0123456"]
     assert [t for t, _ in rounded_forms(86016.0, DEFAULT)] == ["86016"]
     assert [t for t, _ in rounded_forms(2.5, Precision("decimals", 3, True))] == ["2.500", "2.5000", "2.50000"]
+
+
+def test_validate_reports_a_mistake_that_rounding_would_let_through_once_for_all_seeds():
+    from mlvc_review.bank.schema import NumericQuestion
+
+    def momentum(en: str, zh: str) -> NumericQuestion:
+        return NumericQuestion(id="ch1-momentum", chapter=1, type="numeric", topic="t", explanation="e",
+                               prompt={"en": en, "zh": zh}, params={"w": {"values": [1]}},
+                               answer="w + 0.025", tolerance={"abs": 0.001},
+                               wrong_answers=[{"answer": "w + 0.02", "why": "plain SGD"}])
+
+    assert rounding_problems(momentum("w_{t+1}?", "w_{t+1}？"), range(3)) == [
+        "seeds 0, 1, 2: the listed mistake 'w + 0.02' = 1.02 rounded to 3 significant figures (1.02) is accepted "
+        "as right: state a finer precision in the prompt"]
+    assert rounding_problems(momentum("w_{t+1}? (three decimals)", "w_{t+1}？(保留三位小数)"), range(3)) == []

@@ -128,11 +128,12 @@ def rounding_problems(question: NumericQuestion, seeds: range = range(6)) -> lis
     if len(set(stated.values())) > 1:
         return ["the prompt states a different precision in each language: "
                 + ", ".join(f"{lang}: {p.count} {p.kind}" if p else f"{lang}: none" for lang, p in stated.items())]
-    checker, problems = NumericChecker(), []
+    checker, seen = NumericChecker(), {}  # problem -> the seeds that show it
     for seed in seeds:
         try:
             found = checker.rounding_problems(question, draw_variant(question, seed))
         except Exception as err:  # a broken question is reported by the other rules too
             found = [f"cannot check the rounding: {type(err).__name__}: {err}"]
-        problems += [f"seed {seed}: {p}" for p in found if f"seed {seed}: {p}" not in problems]
-    return problems
+        for problem in found:
+            seen.setdefault(problem, []).append(seed)
+    return [f"seed{'s' * (len(s) > 1)} {', '.join(map(str, s))}: {p}" for p, s in seen.items()]
