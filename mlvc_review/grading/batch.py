@@ -1,8 +1,8 @@
 """Grade many submissions: discover all, start one warm WorkerPool, grade concurrently.
 
 The pool is started in a background thread first, so its template process
-imports numpy (and torch) while this process imports hypothesis, the task specs
-and the bank. Each submission gets its own sandbox session; results are
+imports numpy (and torch) while this process imports the task specs, their
+references and the bank. Each submission gets its own sandbox session; results are
 collected per submission, so they never mix.
 """
 
@@ -106,14 +106,26 @@ def grade_paths(
 
 
 def _warm_up(functions: set[str]) -> None:
-    """Import hypothesis and the specs of the tasks to grade (only those) while the pool starts."""
-    from mlvc_review.grading.spec import has_task
+    """Import the specs and references of the tasks to grade (only those) while the pool starts.
+
+    Hypothesis is imported only when a check's strategy is not a `cases` recipe (those are
+    drawn without it, see `checks.sampling`).
+    """
+    from mlvc_review.grading.spec import get_task, has_task, resolve
     from mlvc_review.grading.taskinfo import code_tasks
+    from mlvc_review.grading.tasks.strategies import recipe_of
 
-    import hypothesis  # noqa: F401 - imported now so that it overlaps with the pool start
-
+    engine = False
     for function in sorted(functions):
-        has_task(function)
+        if has_task(function):
+            spec = get_task(function)
+            try:
+                resolve(spec.reference)
+            except Exception:  # noqa: BLE001 - reported as a grader error when the task runs
+                pass
+            engine = engine or any(c.strategy is not None and recipe_of(c.strategy) is None for c in spec.checks)
+    if engine:
+        import hypothesis  # noqa: F401 - imported now so that it overlaps with the pool start
     code_tasks()
 
 

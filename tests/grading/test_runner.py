@@ -252,10 +252,10 @@ def test_an_incomplete_file_cache_falls_back_to_the_bank(monkeypatch):
     assert any(i.function == "scaled_dot_product_attention" and i.mistakes for i in infos)
 
 
-def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypatch):
-    from mlvc_review.grading.checks import explore
+def test_drawn_cases_are_shared_by_later_submissions_without_hypothesis(monkeypatch):
+    from mlvc_review.grading.checks import explore, sampling
 
-    monkeypatch.setattr(explore, "_REPLAY", {})
+    monkeypatch.setattr(explore, "_SAMPLES", {})
 
     def shown(source):
         task = grade(source, seed=21).tasks[0]
@@ -263,14 +263,43 @@ def test_replayed_cases_give_the_same_reports_as_fresh_hypothesis_runs(monkeypat
 
     fresh_wrong = shown(WRONG_NE)
     fresh_right = shown(RIGHT_NE)
+    assert explore._SAMPLES  # the drawn cases were kept
+    draws, engine = [], []
+    real_draws = sampling.draws
+    monkeypatch.setattr(sampling, "draws", lambda *a, **k: draws.append(1) or real_draws(*a, **k))
+    import hypothesis
+
+    real_given = hypothesis.given
+    monkeypatch.setattr(hypothesis, "given", lambda *a, **k: engine.append(1) or real_given(*a, **k))
+    assert shown(RIGHT_NE) == fresh_right and shown(WRONG_NE) == fresh_wrong  # same cases, same shrunk report
+    assert draws == [] and engine == []  # nothing drawn again, and no hypothesis engine at all
+    monkeypatch.setattr(explore, "_SAMPLES", {})
+    assert shown(WRONG_NE) == fresh_wrong and draws  # drawn afresh: the same sequence
+
+
+def test_replayed_hypothesis_cases_give_the_same_reports_as_fresh_runs(custom_task, monkeypatch):
+    from mlvc_review.grading.checks import explore
+
+    monkeypatch.setattr(explore, "_REPLAY", {})
+    custom_task("sigmoid", "mlvc_reference.activations:sigmoid",
+                Check("values", "compare", strategy=lambda: st.integers(-5, 5).map(lambda n: Case((np.full(3, float(n)),))), max_examples=20))
+    right = "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"
+    wrong = "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x)) if x[0] < 2 else x\n"
+
+    def shown(source):
+        task = grade(source, seed=21).tasks[0]
+        return [(c.name, c.status, c.message, c.examples, repr(c.counterexample())) for c in task.checks]
+
+    fresh_wrong = shown(wrong)
+    fresh_right = shown(right)
     assert explore._REPLAY  # the passing run was recorded
     calls = []
     import hypothesis
 
     real_given = hypothesis.given
     monkeypatch.setattr(hypothesis, "given", lambda *a, **k: calls.append(1) or real_given(*a, **k))
-    assert shown(RIGHT_NE) == fresh_right and calls == []  # replayed, no engine
-    assert shown(WRONG_NE) == fresh_wrong and calls  # failure: the real run, same shrunk report
+    assert shown(right) == fresh_right and calls == []  # replayed, no engine
+    assert shown(wrong) == fresh_wrong and calls  # failure: the real run, same shrunk report
 
 
 def test_gradient_kind_through_the_real_sandbox(custom_task):

@@ -1,8 +1,12 @@
-"""Run one check: its fixed examples, then hypothesis inputs in the trusted process, shrinking failures.
+"""Run one check: its fixed examples, then generated inputs in the trusted process, shrinking failures.
 
-Hypothesis drives a test function that calls the sandbox and raises on a
-mismatch, so it shrinks to the smallest failing Case; the last failure recorded
-is that minimal one (hypothesis replays it last). A sandbox give-up (timeout,
+A strategy made by `tasks.strategies.cases` (nearly all) is drawn and shrunk by
+`checks.sampling`, without the hypothesis engine; any other strategy drives a
+hypothesis test function that calls the sandbox and raises on a mismatch, so it
+shrinks to the smallest failing Case (the last failure recorded is that minimal
+one: hypothesis replays it last). Cases known before their calls go to the
+sandbox in one message each chunk (`kinds.SentAhead`): 8, then 24, then the rest,
+so a wrong answer found early wastes few calls. A sandbox give-up (timeout,
 memory, crash) stops the check at once: no shrinking on timeouts.
 """
 
@@ -12,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlvc_review.grading.checks.kinds import KINDS, Failure, GraderBug, TaskContext, remember
+from mlvc_review.grading.checks.kinds import KINDS, SEND_AHEAD, Failure, GraderBug, SentAhead, TaskContext, remember
 from mlvc_review.grading.spec import Check
 from mlvc_review.grading.checks.values import summary
 
@@ -113,12 +117,36 @@ def _fixed_cases(check: Check) -> list[Any]:
 
 
 def _fixed(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult) -> Failure | None:
-    for case in _fixed_cases(check):
-        result.examples += 1
-        failure = evaluate(ctx, check, case)
-        if failure is not None:
-            return failure
-    return None
+    cases = _fixed_cases(check)
+    index, failure = _first_failure(ctx, check, evaluate, cases)
+    result.examples += len(cases) if failure is None else index + 1
+    return failure
+
+
+CHUNKS = (8, 24)  # cases per message, then the rest in one: a failure found early wastes few calls
+
+
+def _first_failure(ctx: TaskContext, check: Check, evaluate: Any, cases: list[Any]) -> tuple[int, Failure | None]:
+    """Evaluate `cases` in order up to the first failure: (its index, it), or (-1, None) when all pass.
+
+    Cases go to the sandbox ahead of their evaluation, a chunk per message, when the check's
+    kind makes one plain call per case and the session can take several calls at once.
+    """
+    ahead = check.kind in SEND_AHEAD and not check.heavy and hasattr(ctx.session, "call_many") and len(cases) > 1
+    start, sizes = 0, list(CHUNKS) if ahead else [len(cases)]
+    while start < len(cases):
+        chunk = cases[start : start + (sizes.pop(0) if sizes else len(cases))]
+        if ahead and len(chunk) > 1:
+            ctx.sent_ahead = SentAhead(ctx, check, chunk)
+        try:
+            for i, case in enumerate(chunk):
+                failure = evaluate(ctx, check, case)
+                if failure is not None:
+                    return start + i, failure
+        finally:
+            ctx.sent_ahead = None  # answers nobody read are drained by the session's next call
+        start += len(chunk)
+    return -1, None
 
 
 # (task, check, seed, max_examples) -> the cases hypothesis generated in a run where every case passed.
@@ -145,8 +173,51 @@ def _replay(key: tuple, ctx: TaskContext, check: Check, evaluate: Any, result: C
     return True, None
 
 
+# (task, check, seed, max_examples) -> (check, recipe, draws, cases) of a `cases` strategy: every
+# submission of the run gets the same Case objects, so the reference answers each once (remember).
+_SAMPLES: dict[tuple, tuple] = {}
+
+
 def _explore(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, seed: int, max_examples: int) -> Failure | None:
     key = (ctx.spec.function, check.name, id(check), seed, max_examples)
+    hit = _SAMPLES.get(key)
+    if hit is None or hit[0] is not check:
+        from mlvc_review.grading.tasks.strategies import recipe_of
+
+        recipe = recipe_of(check.strategy)
+        if recipe is None:
+            return _hypothesis(key, ctx, check, evaluate, result, seed, max_examples)
+        from mlvc_review.grading.checks import sampling
+
+        drawn = sampling.draws(recipe, seed, max_examples, f"{ctx.spec.function}/{check.name}")
+        cases = [sampling.make(recipe, d) for d in drawn]
+        remember(cases)
+        hit = _SAMPLES[key] = (check, recipe, drawn, cases)
+    return _sampled(ctx, check, evaluate, result, *hit[1:])
+
+
+def _sampled(ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, recipe: Any, drawn: list, cases: list) -> Failure | None:
+    """Drawn cases in order; the first failure is shrunk (`sampling.shrink`) unless the sandbox gave up."""
+    from mlvc_review.grading.checks import sampling
+
+    index, failure = _first_failure(ctx, check, evaluate, cases)
+    result.examples += len(cases) if failure is None else index + 1
+    if failure is None or failure.stop:
+        return failure
+    if failure.got is not None:
+        result.evidence.append(failure)  # the first failure found, before shrinking
+
+    def first_failing(candidates: list[Any]) -> tuple[int, Failure | None]:
+        i, found = _first_failure(ctx, check, evaluate, candidates)
+        result.examples += len(candidates) if found is None else i + 1
+        return i, found
+
+    _, smallest = sampling.shrink(recipe, drawn[index], first_failing)
+    return smallest or failure
+
+
+def _hypothesis(key: tuple, ctx: TaskContext, check: Check, evaluate: Any, result: CheckResult, seed: int, max_examples: int) -> Failure | None:
+    """Exploration by the hypothesis engine, for strategies that are not `cases` recipes."""
     done, failure = _replay(key, ctx, check, evaluate, result)
     if done:
         return failure

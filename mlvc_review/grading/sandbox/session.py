@@ -34,6 +34,7 @@ class SandboxSession:
         self._proc: SandboxProcess | None = None
         self._watchdog: Watchdog | None = None
         self._closed = False
+        self._batch: Batch | None = None  # the batch whose answers are still coming
         self.import_outcome = self._start()
 
     @property
@@ -78,15 +79,45 @@ class SandboxSession:
             ProtocolError: the arguments are not plain data (a grader bug, not the student's).
             GradingError: the session is closed.
         """
+        refused = self._refused()
+        if refused is not None:
+            return refused
+        request = _request(function, args, kwargs, mode=mode, echo_args=echo_args, grad_wrt=grad_wrt,
+                           grad_output=grad_output, dtype=dtype, device=device or self.pool.device)
+        not_sent = self._send(request)
+        if not_sent is not None:
+            return not_sent
+        return self._wait("result", self.limits.call_timeout if timeout is None else timeout)[0]
+
+    def call_many(self, calls: list[dict]) -> "Batch":
+        """Send several calls in one message; iterate the returned `Batch` for their outcomes, in order.
+
+        Each item of `calls` holds the keyword arguments of `call` (``function``, ``args``, ...).
+        The sandbox runs them one after the other and answers each as soon as it ends. Each
+        answer is awaited under that call's own time limit, counted from when it is awaited
+        (never before the call started), so a call that hangs is killed as in `call`. After a
+        kill, the calls not yet run are made one at a time in a restarted process. Answers
+        nobody read yet are read (and kept for the batch) before the session's next call.
+
+        Raises:
+            ProtocolError: an argument is not plain data (a grader bug, not the student's).
+            GradingError: the session is closed.
+        """
+        return Batch(self, calls)
+
+    def _refused(self) -> CallOutcome | None:
+        """None when calls can be made, else what every call gets (the import failed)."""
         if self._closed:
             raise GradingError("this sandbox session is closed")
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.drain()  # the answers nobody read: the next answer must be the next call's
         if self.import_outcome.status != "ok":
             return CallOutcome("error", error=f"the submission could not be imported: {self.import_outcome.error}")
-        request = {
-            "kind": "call", "function": function, "args": list(args), "kwargs": dict(kwargs or {}),
-            "mode": mode, "echo_args": echo_args, "grad_wrt": list(grad_wrt) if grad_wrt else None,
-            "grad_output": grad_output, "dtype": dtype, "device": device or self.pool.device,
-        }
+        return None
+
+    def _send(self, message: dict) -> CallOutcome | None:
+        """Send to a live process, restarting it (once more if it died between calls); None when sent."""
         for attempt in range(2):
             if not self._alive:
                 self.restarts += 1
@@ -94,15 +125,14 @@ class SandboxSession:
                 if restarted.status != "ok":
                     return CallOutcome(restarted.status, error=f"restarting the sandbox failed: {restarted.error}")
             try:
-                self._proc.chan.send(request)
-                break
+                self._proc.chan.send(message)
+                return None
             except ChannelClosed:
                 self._proc.kill(self.limits.grace)  # it died between calls; restart once and resend
-        else:
-            return CallOutcome("crashed", error="the sandbox process died before the call")
-        return self._wait("result", self.limits.call_timeout if timeout is None else timeout)[0]
+        return CallOutcome("crashed", error="the sandbox process died before the call")
 
-    def _wait(self, kind: str, timeout: float) -> tuple[CallOutcome, dict]:
+    def _wait(self, kind: str, timeout: float, sent: float | None = None) -> tuple[CallOutcome, dict]:
+        """One answer of `kind`, awaited for `timeout` seconds from now (`sent`: when its call was sent)."""
         start = time.monotonic()
         self._watchdog.reset()
         try:
@@ -120,7 +150,7 @@ class SandboxSession:
             return self._failed("crashed", death_text(msg.get("code")), start)
         if type(msg) is not dict or msg.get("kind") != kind or msg.get("status") not in _STATUSES:
             return self._failed("crashed", "the sandbox sent an unexpected message", start)
-        return self._outcome(msg, time.monotonic() - start), msg
+        return self._outcome(msg, time.monotonic() - (start if sent is None else sent)), msg
 
     def _outcome(self, msg: dict, wall: float) -> CallOutcome:
         cap = self.limits.output_bytes + 100
@@ -152,6 +182,7 @@ class SandboxSession:
         if self._closed:
             return
         self._closed = True
+        self._batch = None  # answers still coming die with the process
         if self._proc is not None:
             self._proc.stop(self.limits.grace)
         self.pool.forget(self)
@@ -161,3 +192,70 @@ class SandboxSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _request(function: str, args: list, kwargs: dict | None = None, *, mode: str = "numpy", echo_args: bool = False,
+             grad_wrt: list[int] | None = None, grad_output: Any = None, dtype: str = "float64", device: str = "cpu",
+             timeout: float | None = None) -> dict:
+    """The "call" message of `SandboxSession.call` (the time limit stays in the grader)."""
+    return {
+        "kind": "call", "function": function, "args": list(args), "kwargs": dict(kwargs or {}),
+        "mode": mode, "echo_args": echo_args, "grad_wrt": list(grad_wrt) if grad_wrt else None,
+        "grad_output": grad_output, "dtype": dtype, "device": device,
+    }
+
+
+class Batch:
+    """The outcomes of `SandboxSession.call_many`, in order: sent in one message, each read when asked for."""
+
+    def __init__(self, session: SandboxSession, calls: list[dict]):
+        self.session, self.calls = session, [dict(c) for c in calls]
+        self._next = 0  # the next call whose outcome is handed out
+        self._read_up_to = 0  # answers read so far (drained ones wait in _kept)
+        self._kept: list[CallOutcome] = []
+        self._streaming = False  # answers are coming (False: the calls left are made one at a time)
+        self._sent = 0.0
+        self._refused = session._refused()
+        if self._refused is not None or not self.calls:
+            return
+        device = session.pool.device
+        message = {"kind": "calls", "calls": [_request(**{**c, "device": c.get("device") or device}) for c in self.calls]}
+        try:
+            sent = session._send(message) is None
+        except ProtocolError:  # e.g. over the message size limit: each call alone says what is wrong
+            sent = False
+        if sent:
+            self._streaming, self._sent = True, time.monotonic()
+            session._batch = self
+
+    def __iter__(self) -> "Batch":
+        return self
+
+    def __next__(self) -> CallOutcome:
+        if self._next >= len(self.calls):
+            raise StopIteration
+        self._next += 1
+        if self._refused is not None:
+            return self._refused
+        if self._kept:
+            return self._kept.pop(0)
+        if self._streaming:
+            return self._read()
+        self._read_up_to += 1
+        return self.session.call(**self.calls[self._next - 1])
+
+    def _read(self) -> CallOutcome:
+        """The next answer of the stream; a kill (timeout, memory, bad answer) ends the stream."""
+        timeout = self.calls[self._read_up_to].get("timeout")
+        self._read_up_to += 1
+        outcome = self.session._wait("result", self.session.limits.call_timeout if timeout is None else timeout, sent=self._sent)[0]
+        if not self.session._alive or self._read_up_to == len(self.calls):
+            self._streaming = False
+            if self.session._batch is self:
+                self.session._batch = None
+        return outcome
+
+    def drain(self) -> None:
+        """Read the answers still coming and keep them for later (the session does this before its next call)."""
+        while self._streaming:
+            self._kept.append(self._read())

@@ -10,7 +10,8 @@ importing a task module costs nothing at CLI start-up.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextvars import ContextVar
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 
@@ -18,6 +19,30 @@ from mlvc_review.grading.spec import Case
 
 Dim = tuple[int, int] | list[Any]
 DECIMALS = 3
+
+
+class Recipe(NamedTuple):
+    """What `cases` draws from: `build(rng, **dims)`, each dim a (low, high) range or a list of values."""
+
+    build: Callable[..., Case]
+    dims: dict[str, Dim]
+
+
+_RECIPE_ONLY: ContextVar[bool] = ContextVar("recipe_only", default=False)
+
+
+def recipe_of(factory: Callable[[], Any]) -> Recipe | None:
+    """The `Recipe` of a check's strategy factory when it is made by `cases` (None otherwise).
+
+    The grader draws such a check's inputs itself (`checks.sampling`), without importing
+    hypothesis; tests and other strategies get real hypothesis strategies as before.
+    """
+    token = _RECIPE_ONLY.set(True)
+    try:
+        made = factory()
+    finally:
+        _RECIPE_ONLY.reset(token)
+    return made if isinstance(made, Recipe) else None
 
 
 def cases(build: Callable[..., Case], **dims: Dim) -> Any:
@@ -28,8 +53,10 @@ def cases(build: Callable[..., Case], **dims: Dim) -> Any:
         dims: name -> (low, high) inclusive integer range, or a list of values to pick from.
 
     Returns:
-        SearchStrategy[Case].
+        SearchStrategy[Case] (a `Recipe` inside `recipe_of`).
     """
+    if _RECIPE_ONLY.get():
+        return Recipe(build, dims)
     from hypothesis import strategies as st
 
     def strategy(spec: Dim) -> Any:
