@@ -46,6 +46,7 @@ def list_cmd(
     qtype: Optional[str] = typer.Option(None, "--type", "-t", help="Question type."),
     tag: Optional[str] = typer.Option(None, "--tag", help="Tag or topic."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the table's headings."),
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
     """List questions, as a table or as JSON for scripts."""
@@ -65,7 +66,30 @@ def list_cmd(
         return
     from mlvc_review.ui.bank import render_list
 
-    render_list(loaded, questions)
+    render_list(loaded, questions, lang.value)
+
+
+@bank_app.command("search")
+def search_cmd(
+    text: list[str] = typer.Argument(..., metavar="TEXT...", help="Words that must all occur (any language)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the prompts shown."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    bank: Optional[list[str]] = BankOpt,
+) -> None:
+    """Search ids, topics, tags and every text of the bank (both languages); quiz a hit with `bank show ID`."""
+    from mlvc_review.quiz.search import search
+
+    query = " ".join(text)
+    hits = search(_load(bank).questions, query)
+    if fmt is Format.json:
+        typer.echo(json.dumps([{"id": h.question.id, "chapter": h.question.chapter, "type": h.question.type,  # type: ignore[attr-defined]
+                                "topic": h.question.topic, "matched_in": h.where} for h in hits],
+                              ensure_ascii=False, indent=2))
+        return
+    from mlvc_review.ui.bank import render_search
+
+    render_search(hits[:limit], len(hits), query, lang.value)
 
 
 @bank_app.command("show")

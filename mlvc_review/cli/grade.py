@@ -12,12 +12,15 @@ from pathlib import Path
 
 import typer
 
+from mlvc_review.cli.completion import tasks as complete_tasks
+
 FORMATS = ("text", "json", "junit", "gradescope")
 
 
 def grade(
     paths: list[Path] = typer.Argument(..., help="A .py file, a .ipynb notebook, or a directory of them (one submission per file)."),
-    task: list[str] = typer.Option([], "--task", "-t", help="Grade only this function or bank task id (repeatable)."),
+    task: list[str] = typer.Option([], "--task", "-t", help="Grade only this function or bank task id (repeatable).",
+                                   autocompletion=complete_tasks),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | junit | gradescope."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Submissions graded at once."),
@@ -174,15 +177,20 @@ def _emit(doc: dict, fmt: str, output: Path | None, lang: str = "en") -> None:
 def start(
     target: list[str] = typer.Argument(..., help="A contract function name, or 'chapter N'."),
     out: Path = typer.Option(Path("solution.py"), "--out", "-o", help="File to write (never overwritten)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the docstrings: en | zh."),
 ) -> None:
     """Write a starter file with the contract's signatures and docstrings."""
     from mlvc_review.cli.pathcheck import new_file
     from mlvc_review.grading.starter import select, write_starter
     from mlvc_review.ui import console
 
+    if lang not in ("en", "zh"):
+        from mlvc_review.errors import UsageError
+
+        raise UsageError(f"--lang must be en or zh, not '{lang}'")
     new_file(out, "--out")
     entries = select(target)
-    path = write_starter(entries, out)
+    path = write_starter(entries, out, lang=lang)
     console.print(f"wrote {len(entries)} stub(s) to [loc]{path}[/loc]; grade it with: mlvc-review grade {path}")
 
 

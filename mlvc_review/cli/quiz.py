@@ -172,7 +172,7 @@ def topic_cmd(tag: str = typer.Argument(..., help="A tag or topic, e.g. attentio
         close = closest_tags(tag, loaded.questions)
         message = t("unknown_tag", lang.value, tag=tag)
         if close:
-            message += "; " + t("closest_tags", lang.value, tags=", ".join(close))
+            message += ("；" if lang.value == "zh" else "; ") + t("closest_tags", lang.value, tags=", ".join(close))
         raise _translated(UnknownQuestion(message), lang)
     _quiz(questions, loaded, limit=limit, qtype=qtype, seed=seed, lang=lang, new=new, due=due, workdir=workdir,
           new_per_day=new_per_day)

@@ -13,6 +13,8 @@ from typing import Optional
 
 import typer
 
+from mlvc_review.cli.completion import tasks as complete_tasks
+
 from mlvc_review.cli.options import Lang
 
 
@@ -25,7 +27,7 @@ class TasksFormat(str, Enum):
 def tasks(
     target: Optional[list[str]] = typer.Argument(
         None, metavar="[FUNCTION | chapter N]...", help="A function or class name, a bank task id, or 'chapter N'; "
-        "none: the whole contract with its conventions."),
+        "none: the whole contract with its conventions.", autocompletion=complete_tasks),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the contract text."),
     fmt: TasksFormat = typer.Option(TasksFormat.text, "--format", "-f", help="text | markdown | json."),
 ) -> None:

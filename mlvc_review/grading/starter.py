@@ -49,9 +49,9 @@ def select(targets: list[str]) -> list[Entry]:
     return list(unique.values())
 
 
-def stub(entry: Entry) -> str:
-    """The source of one stub: signature, docstring from the contract, `raise NotImplementedError`."""
-    doc = textwrap.fill(f"{entry.signature}: {entry.meaning}".replace("\\", "\\\\").replace('"""', "'''"), width=88,
+def stub(entry: Entry, lang: str = "en") -> str:
+    """The source of one stub: signature, docstring from the contract (in `lang`), `raise NotImplementedError`."""
+    doc = textwrap.fill(f"{entry.signature}: {entry.text(lang)}".replace("\\", "\\\\").replace('"""', "'''"), width=88,
                         initial_indent="    ", subsequent_indent="    ")
     if entry.kind == "class":
         params = ", ".join(["self", *(p.name if p.default is None else f"{p.name}={p.default}" for p in entry.params)])
@@ -61,15 +61,15 @@ def stub(entry: Entry) -> str:
     return f"def {entry.name}({args}:\n    \"\"\"Chapter {entry.chapter}.\n\n{doc}\n    \"\"\"\n    raise NotImplementedError(\"{entry.name}\")\n"
 
 
-def starter_source(entries: list[Entry], filename: str = "solution.py") -> str:
+def starter_source(entries: list[Entry], filename: str = "solution.py", lang: str = "en") -> str:
     """A whole starter file for `entries` (imports torch only when a torch task is included)."""
     head = HEADER.format(filename=filename)
     if any(e.framework == "torch" for e in entries):
         head += "import torch\n"
-    return head + "\n\n" + "\n\n".join(stub(e) for e in entries)
+    return head + "\n\n" + "\n\n".join(stub(e, lang) for e in entries)
 
 
-def write_starter(entries: list[Entry], path: Path, *, overwrite: bool = False) -> Path:
+def write_starter(entries: list[Entry], path: Path, *, overwrite: bool = False, lang: str = "en") -> Path:
     """Write the starter file; refuses to overwrite an existing file unless asked.
 
     Raises:
@@ -79,7 +79,7 @@ def write_starter(entries: list[Entry], path: Path, *, overwrite: bool = False) 
         raise UsageError(f"{path} exists; choose another --out (your work is not overwritten)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(starter_source(entries, path.name), encoding="utf-8")
+        path.write_text(starter_source(entries, path.name, lang), encoding="utf-8")
     except OSError as err:
         raise UsageError(f"cannot write {path}: {err}") from None
     return path

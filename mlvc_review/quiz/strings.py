@@ -94,6 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_title": ("title", "标题"),
     "col_questions": ("questions", "题数"),
     "col_id": ("id", "编号"),
+    "col_chapter_short": ("ch", "章"),
     "col_type": ("type", "题型"),
     "col_topic": ("topic", "主题"),
     "col_tags": ("tags", "标签"),

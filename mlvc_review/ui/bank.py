@@ -30,15 +30,31 @@ def render_validation(bank: Bank, report) -> None:
         err_console.print(f"[bad]bank is invalid[/bad]: {summary}")
 
 
-def render_list(bank: Bank, questions: list[QuestionBase]) -> None:
-    table = Table(title=f"{len(questions)} questions", header_style="accent")
-    for column in ("id", "ch", "type", "topic", "tags", "diff", "lang"):
-        table.add_column(column, no_wrap=column in {"id", "type"})
-    for q in questions:
-        table.add_row(
-            f"[id]{q.id}[/id]", str(q.chapter), q.type, q.topic, ", ".join(q.tags),  # type: ignore[attr-defined]
-            "•" * q.difficulty, "/".join(q.languages),
-        )
+def render_list(bank: Bank, questions: list[QuestionBase], lang: str = "en") -> None:
+    """The questions as a table; where the table would squeeze columns away, one block per question."""
+    from rich.cells import cell_len
+
+    from mlvc_review.quiz.strings import t
+
+    rows = [(q.id, str(q.chapter), q.type, q.topic, ", ".join(q.tags), "•" * q.difficulty,  # type: ignore[attr-defined]
+             "/".join(q.languages)) for q in questions]
+    keys = ("col_id", "col_chapter_short", "col_type", "col_topic", "col_tags", "col_difficulty", "col_lang")
+    fixed = sum(max([cell_len(t(k, lang))] + [cell_len(r[i]) for r in rows]) + 3
+                for i, k in enumerate(keys) if k != "col_tags")
+    title = t("n_questions", lang, n=len(questions))
+    if fixed + 12 > console.width:  # no room left for the tags: stack each question's fields
+        console.print(f"[accent]{title}[/accent]")
+        for r in rows:
+            console.print(f"[id]{escape(r[0])}[/id]")
+            console.print(f"  {t('col_chapter_short', lang)} {r[1]} · {r[2]} · {escape(r[3])} · {r[5]} · {r[6]}")
+            if r[4]:
+                console.print(f"  [muted]{escape(r[4])}[/muted]")
+        return
+    table = Table(title=title, header_style="accent")
+    for key in keys:
+        table.add_column(t(key, lang), no_wrap=key != "col_tags")
+    for r in rows:
+        table.add_row(f"[id]{escape(r[0])}[/id]", *(escape(c) for c in r[1:]))
     console.print(table)
 
 
@@ -104,9 +120,42 @@ def render_chapters(bank: Bank, lang: str) -> None:
     from mlvc_review.bank.stats import counts
 
     table = counts(bank)
+    from mlvc_review.quiz.strings import t
+
     out = Table(header_style="accent")
-    for column in ("#", "slug", "title", "questions"):
-        out.add_column(column, justify="right" if column in {"#", "questions"} else "left")
+    for key in ("col_number", "col_slug", "col_title", "col_questions"):
+        out.add_column(t(key, lang), justify="right" if key in {"col_number", "col_questions"} else "left")
     for number, chapter in sorted(bank.chapters.items()):
         out.add_row(str(number), chapter.slug, escape(chapter.title.get(lang)), str(table[str(number)]["total"]))
     console.print(out)
+
+
+def _prompt(q: QuestionBase, lang: str) -> str:
+    """The prompt of variant 0 (parameters filled in), first paragraph."""
+    from mlvc_review.bank.params import draw_variant
+
+    try:
+        text = draw_variant(q, 0).render(q.prompt, lang)
+    except Exception:  # a question whose parameters cannot be drawn still shows its text
+        text = q.prompt.get(lang)
+    return text.strip().split("\n\n")[0]
+
+
+def render_search(hits: list, total: int, query: str, lang: str) -> None:
+    """Search hits: id, chapter, type and topic, then the prompt (wrapped under it, never cut)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from mlvc_review.quiz.strings import t
+
+    if not total:
+        console.print(f"[warn]{escape(t('search_none', lang, text=query))}[/warn]")
+        return
+    console.print(f"[accent]{t('n_questions', lang, n=total)}[/accent]")
+    for hit in hits:
+        q = hit.question
+        console.print(f"[id]{escape(q.id)}[/id] [muted]· ch{q.chapter} · {q.type} · {escape(q.topic)}[/muted]")  # type: ignore[attr-defined]
+        console.print(Padding(Text(_prompt(q, lang)), (0, 0, 0, 2)))  # wraps indented, never cut
+    if total > len(hits):
+        console.print(f"[muted]… {total - len(hits)} more (--limit)[/muted]")
+    console.print(f"[muted]mlvc-review bank show ID --lang {lang}[/muted]")

@@ -236,13 +236,16 @@ def _(e: ev.ExamReport) -> None:
     from rich.table import Table
 
     table = Table(title=t("exam_report", e.lang), header_style="accent")
+    wide = console.width >= 64  # room for the bars; without them the percentage follows the score
     for key in ("col_chapter", "col_answered", "col_score"):
-        table.add_column(t(key, e.lang))
-    table.add_column("")
+        table.add_column(t(key, e.lang), overflow="fold")
+    if wide:
+        table.add_column("", no_wrap=True)
     for c in e.chapters:
         fraction = c.score / c.total if c.total else 0.0
-        table.add_row(f"{c.chapter} {escape(c.title)}", f"{c.answered}/{c.total}", f"{c.score:.1f}/{c.total}",
-                      f"{bar(fraction)} {fraction:.0%}")
+        cells = [f"{c.chapter} {escape(c.title)}", f"{c.answered}/{c.total}", f"{c.score:.1f}/{c.total}"]
+        table.add_row(*cells, f"{bar(fraction)} {fraction:.0%}") if wide else table.add_row(
+            *cells[:2], f"{cells[2]} {fraction:.0%}")
     console.print(table)
     for i, r in enumerate(e.results, 1):
         mark = "[ok]✓[/ok]" if r.correct else ("[muted]–[/muted]" if r.skipped else "[bad]✗[/bad]")
