@@ -56,7 +56,7 @@ class _Root(TyperGroup):
 
             print_error(str(err), getattr(err, "lang", "en"))
             ctx.exit(err.exit_code)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort):  # Ctrl-C anywhere, a confirmation prompt's too
             from mlvc_review.ui import print_error
 
             print_error("interrupted; every answer given so far is saved")

@@ -18,7 +18,7 @@ from mlvc_review.quiz.strings import t
 if TYPE_CHECKING:
     from mlvc_review.quiz.session import Ctx, Session
 
-READY = {"ready", "r", "done", "好了", "完成"}
+READY = {"", "ready", "r", "done", "好了", "完成"}  # "": Enter
 
 
 def load_grader() -> Any | None:
@@ -65,11 +65,19 @@ def report_grade(report: dict, function: str) -> Any:
     return Grade.of(score, feedback, f"{function}: every check passes")
 
 
+def _text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def ask_code(session: "Session", ctx: "Ctx") -> None:
     """Write the starter (kept if the file exists), then grade on 'ready' until graded or skipped."""
     q, lang = ctx.question, session.lang
     grader = session.grader or load_grader()
     path = (session.workdir or Path.cwd()) / f"{q.function}.py"
+    starter = None  # the text written, while the student has not changed it: grading it is no attempt
     if grader is None:
         session.io.show(ev.Notice(t("no_grader", lang), "warn"))
     else:
@@ -77,9 +85,10 @@ def ask_code(session: "Session", ctx: "Ctx") -> None:
             session.io.show(ev.Notice(t("existing", lang, path=path)))
         else:
             grader.write_starter([q.function], path)
+            starter = _text(path)
             session.io.show(ev.Notice(t("starter", lang, path=path)))
     while True:
-        raw = session.read_answer(ctx, t("ready", lang))
+        raw = session.read_answer(ctx, t("ready", lang), allow_empty=True)
         if raw is None:
             return session.skip(ctx)
         if grader is None:
@@ -88,12 +97,15 @@ def ask_code(session: "Session", ctx: "Ctx") -> None:
         if raw.strip().lower() not in READY:
             session.io.show(ev.InvalidInput(t("type_ready", lang), None, lang))
             continue
+        if starter is not None and _text(path) == starter:
+            session.io.show(ev.InvalidInput(t("starter_unchanged", lang, path=path), None, lang))
+            continue
         try:
             report = submission_of(grader.grade_file(path, [q.function], seed=ctx.item.seed))
         except MlvcError as err:  # no file, sandbox failure: not an attempt
             session.io.show(ev.InvalidInput(str(err), None, lang))
             continue
-        session.io.show(ev.CodeReport(report))
+        session.io.show(ev.CodeReport(report, lang))
         if not report.get("error") and not any(task.get("max_score") for task in report.get("tasks") or []):
             # nothing was checked (no checks for this task yet): not an attempt
             session.io.show(ev.InvalidInput(t("nothing_graded", lang), None, lang))

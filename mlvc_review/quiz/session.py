@@ -275,7 +275,7 @@ class Session:
         if self.exam:
             return
         step = None
-        if self.relearn and rating == AGAIN:
+        if self.relearn and rating == AGAIN and q.type != "code":  # a file is fixed at leisure, not in a minute
             step = self.queue.again(ctx.item)
         self._done.append(_Done(ctx.item, result, before[0] if before else None, reviewed=True, step=step))
         self.io.show(ev.Feedback(

@@ -289,6 +289,7 @@ def code_bank(write_bank):
 @pytest.mark.parametrize("passed", [True, False])
 def test_code_question_writes_starter_and_grades_on_ready(code_bank, tmp_path, passed):
     grader = FakeGrader(passed)
+    (tmp_path / "sigmoid.py").write_text("def sigmoid(x):\n    return x\n")  # the student's own file: kept
     io, _, attempts, _ = run(code_bank, ["s-code"], ["not yet", "ready"], grader=grader, workdir=tmp_path)
     assert (tmp_path / "sigmoid.py").exists() and len(grader.calls) == 1
     assert len(io.of(ev.InvalidInput)) == 1 and len(io.of(ev.CodeReport)) == 1

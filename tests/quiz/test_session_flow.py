@@ -203,3 +203,58 @@ def test_the_summary_times_the_session(bank):
 def test_an_again_rating_is_stored_as_again(bank):
     _, _, attempts, cards = run(bank, ["f-one"], ["b"])
     assert attempts[0]["rating"] == AGAIN and cards["f-one"].reps == 1
+
+
+CODE = """
+chapter: 2
+questions:
+  - id: c-code
+    type: code
+    topic: mlp
+    prompt: "Implement sigmoid."
+    explanation: "Use a stable form."
+    function: sigmoid
+    reference: mlvc_reference.mlp:sigmoid
+"""
+
+
+class Grader:
+    """Writes a starter; grades the file as failed. `calls` counts gradings."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def write_starter(self, functions, path):
+        path.write_text("def sigmoid(x):\n    raise NotImplementedError\n")
+        return path
+
+    def grade_file(self, path, functions, seed):
+        self.calls += 1
+        return {"path": str(path), "error": None, "tasks": [
+            {"function": "sigmoid", "status": "failed", "score": 0.0, "max_score": 1.0,
+             "diagnosis": "overflow for large |x|", "checks": []}]}
+
+
+def test_an_untouched_starter_is_not_an_attempt_and_enter_grades_an_edited_file(write_bank, tmp_path):
+    bank = load_bank([write_bank(CODE, "cb")], include_shipped=False)
+    grader = Grader()
+
+    class Editing(Lines):  # the student presses Enter at once, then edits the file and presses Enter again
+        def ask(self, prompt):
+            line = super().ask(prompt)
+            if line == "" and grader.calls == 0 and any(isinstance(e, ev.InvalidInput) for e in self.events):
+                (tmp_path / "sigmoid.py").write_text("def sigmoid(x):\n    return x\n")
+            return line
+
+    clock = Clock()
+    io = Editing(["", "", "s"], clock)
+    with open_store() as store:
+        Session([Item(bank.get("c-code"), 1)], io, store, clock=clock, now=lambda: NOW, grader=grader,
+                workdir=tmp_path, relearn=True).run()
+        attempts = store.attempts()
+    (refused,) = io.of(ev.InvalidInput)
+    assert "the starter is unchanged: edit" in refused.message and "sigmoid.py" in refused.message
+    assert grader.calls == 1 and len(io.of(ev.CodeReport)) == 1
+    assert [a["correct"] for a in attempts] == [0]
+    assert [e.question_id for e in io.of(ev.QuestionShown)] == ["c-code"]  # a code question is not relearned
+    assert not (tmp_path / ".hypothesis").exists()
