@@ -51,6 +51,12 @@ class _Background:
             raise self.error
         return self.pool
 
+    def discard(self) -> None:
+        """Close the pool once it has started (after an error that ends the run); never raises."""
+        self._thread.join()
+        if self.pool is not None:
+            _close(self.pool)
+
 
 def grade_paths(
     paths: list[Path], requests: list[str], options: Options, *, jobs: int = 1,
@@ -86,23 +92,38 @@ def grade_paths(
     if not readable:
         resolve_requests(requests)  # still a usage error when --task is unknown
         return [SubmissionResult(str(s.path), s.error, notes=s.notes) for s in subs], "", time.perf_counter() - start
+    # The pool starts first, told only what the contract says (torch tasks): the specs, numpy and
+    # the bank are imported while its template starts. A spec that calls a NumPy-contract task in
+    # torch mode (no shipped task does) is found afterwards and gets a torch pool instead.
     wanted = {f for s in readable for f in (requests or plan(s, {}))}
-    # a torch task of the contract, or a spec that calls a NumPy-contract task in torch mode
-    torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted) or needs_torch(sorted(wanted))
+    torch = any(f in CONTRACT and CONTRACT[f].framework == "torch" for f in wanted)
     background = _Background(factory, torch)
-    requested = resolve_requests(requests)
-    _warm_up(wanted | set(requested))
+    try:
+        requested = resolve_requests(requests)
+        functions = {f for s in readable for f in (list(requested) or plan(s, {}))}
+        later = not torch and (any(CONTRACT[f].framework == "torch" for f in requested) or needs_torch(sorted(functions)))
+        _warm_up(functions)
+    except BaseException:
+        background.discard()
+        raise
     pool = background.get()
+    if later:
+        _close(pool)
+        pool = factory(True)
     try:
         isolation = str(getattr(pool, "isolation", ""))
         if on_pool is not None:
             on_pool(isolation)
         results = _grade_all(subs, pool, requested, options, jobs, progress)
     finally:
-        close = getattr(pool, "close", None)
-        if close is not None:
-            close()
+        _close(pool)
     return results, isolation, time.perf_counter() - start
+
+
+def _close(pool: Any) -> None:
+    close = getattr(pool, "close", None)
+    if close is not None:
+        close()
 
 
 def _warm_up(functions: set[str]) -> None:

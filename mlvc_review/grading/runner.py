@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlvc_review.grading.checks.kinds import EVIDENCE, TaskContext, exception_text
 from mlvc_review.grading.contract import CONTRACT
 from mlvc_review.grading.discovery import Submission
-from mlvc_review.grading.checks.explore import CheckResult, run_check
 from mlvc_review.grading.taskinfo import TaskInfo, for_function
+
+if TYPE_CHECKING:  # the checks (and numpy) are imported when a task runs, so `Options` costs nothing
+    from mlvc_review.grading.checks.explore import CheckResult
 
 NO_CHECKS = "no checks for this task in this version"
 
@@ -146,6 +147,8 @@ def _pre_check(sub: Submission, function: str, info: TaskInfo, options: Options)
 
 def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, options: Options) -> TaskResult:
     from mlvc_review.grading.checks.diagnosis import diagnose
+    from mlvc_review.grading.checks.explore import CheckResult, run_check
+    from mlvc_review.grading.checks.kinds import EVIDENCE, TaskContext, exception_text
     from mlvc_review.grading.spec import get_task, resolve
 
     spec = get_task(info.function)
