@@ -107,3 +107,52 @@ def read_key(keys: str) -> str | None:
                 return key
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+class Countdown:
+    """An exam's live countdown: the line above the prompt is rewritten every second while an answer is typed.
+
+    The line is printed before the prompt; a thread then redraws it in place (cursor saved,
+    moved up past the rows the typed answer wraps onto, restored), so what readline shows
+    is never touched. `label(seconds_left)` is the text.
+    """
+
+    def __init__(self, deadline: float, label, prompt_cells: int, editor: LineEditor | None):
+        import threading
+
+        self.deadline, self.label, self.prompt_cells = deadline, label, prompt_cells
+        self.readline = editor.readline if editor else None
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def left(self) -> int:
+        import time
+
+        return max(0, int(self.deadline - time.monotonic() + 0.999))
+
+    def __enter__(self) -> "Countdown":
+        sys.stdout.write(self.label(self.left()) + "\n")
+        sys.stdout.flush()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while not self.stop.wait(1.0):
+            self._draw()
+            if not self.left():
+                return
+
+    def _draw(self) -> None:
+        import shutil
+
+        from rich.cells import cell_len
+
+        cols = max(1, shutil.get_terminal_size().columns)
+        typed = self.readline.get_line_buffer() if self.readline else ""
+        up = 1 + (self.prompt_cells + cell_len(typed)) // cols  # the rows the prompt and answer fill, wrapped
+        sys.stdout.write(f"\x1b7\x1b[{up}A\r{self.label(self.left())}\x1b[K\x1b8")
+        sys.stdout.flush()

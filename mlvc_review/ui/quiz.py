@@ -33,6 +33,8 @@ class TerminalIO:
     def __init__(self, interactive: bool | None = None):
         self.interactive = sys.stdin.isatty() and sys.stdout.isatty() if interactive is None else interactive
         self._editor = None
+        self._deadline: float | None = None  # a timed exam's end (time.monotonic), for the live countdown
+        self._lang = "en"
 
     def _prompt(self, prompt: str) -> str:
         with console.capture() as captured:
@@ -46,7 +48,9 @@ class TerminalIO:
 
                 self._editor = LineEditor()
             try:
-                return self._editor.read(self._prompt(prompt))
+                if self._deadline is None:
+                    return self._editor.read(self._prompt(prompt))
+                return self._read_timed(prompt)
             except KeyboardInterrupt:
                 console.print()  # the summary starts on a line of its own
                 raise
@@ -55,6 +59,22 @@ class TerminalIO:
             return None
         console.print(f"[accent]{escape(prompt)}[/accent] › {escape(line.rstrip())}")
         return line.rstrip("\n")
+
+    def _read_timed(self, prompt: str) -> str | None:
+        """A line read under a countdown that ticks every second above the prompt."""
+        from mlvc_review.ui.prompt import Countdown
+
+        lang = self._lang
+
+        def label(left: int) -> str:
+            text = t("remaining", lang, minutes=left // 60, seconds=left % 60) if left else t("time_up", lang)
+            with console.capture() as captured:
+                console.print(f"[warn]⏱ {escape(text)}[/warn]", end="")
+            return captured.get()
+
+        ansi = self._prompt(prompt)
+        with Countdown(self._deadline, label, cell_len(f"{prompt} › "), self._editor):
+            return self._editor.read(ansi)
 
     def ask_key(self, prompt: str, keys: str) -> str | None:
         """One key of `keys` on a terminal (no Enter needed); elsewhere, or for a command, a whole line."""
@@ -83,6 +103,11 @@ class TerminalIO:
         return self._editor.read(self._prompt(prompt), prefill=":")
 
     def show(self, event: object) -> None:
+        if isinstance(event, ev.QuestionShown):
+            import time
+
+            self._lang = event.lang
+            self._deadline = None if event.remaining is None else time.monotonic() + event.remaining
         render(event)
 
 

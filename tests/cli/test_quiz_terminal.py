@@ -107,3 +107,21 @@ def test_ctrl_d_on_an_empty_line_ends_the_session_normally(write_bank, tmp_path,
     term.send("ctrl-d")
     assert term.close() == 0
     assert "session over: 0 answered" in term.text
+
+
+@pytest.mark.slow
+def test_an_exam_counts_down_live_while_the_student_types(write_bank, tmp_path, _isolated_home):
+    bank = write_bank(BANK)
+    term = Terminal([sys.executable, "-m", "mlvc_review", "exam", "--chapters", "2", "--questions", "2", "--minutes",
+                     "0.1", "--bank", str(bank), "--only-bank", "--seed", "1"], cols=80, cwd=tmp_path)
+    term.expect(PROMPT["en"])
+    term.send("b")  # typing, no Enter: the line above the prompt keeps counting
+    first = term.expect(r"⏱ 0:0(\d) left")
+    later = term.expect(r"⏱ 0:0(\d) left", timeout=5)
+    assert int(later.group(1)) < int(first.group(1))
+    term.expect("⏱ time is up", timeout=10)
+    term.send("enter")
+    term.expect("not answered")  # the report lists what the time limit left unanswered
+    assert term.close() == 0
+    with open_store() as store:
+        assert store.attempts() == []  # the answer came after the limit
