@@ -105,4 +105,7 @@ def register(app: typer.Typer) -> None:
     app.command("class-report")(class_report)
     export = typer.Typer(help="Build bundles for the infrastructure courses already run.", rich_markup_mode="rich")
     export.command("gradescope")(export_gradescope)
+    from mlvc_review.cli.anki import export_anki  # the quiz's own export: the bank as an Anki deck
+
+    export.command("anki")(export_anki)
     app.add_typer(export, name="export")
