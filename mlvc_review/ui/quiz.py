@@ -84,12 +84,13 @@ class TerminalIO:
 
         sys.stdout.write(self._prompt(prompt))
         sys.stdout.flush()
+        commands = "suq?!"  # skip, undo, quit, help, suspend: one key too (never a rating)
         try:
-            key = read_key(keys)
+            key = read_key(keys + commands)
         except KeyboardInterrupt:
             console.print()
             raise
-        if key is None or key in keys:
+        if key is None or key in keys + commands:
             return key
         sys.stdout.write("\r\x1b[K")  # Enter or ':': the line editor takes over on the same row
         line = self.ask(prompt) if key != ":" else self._ask_command(prompt)

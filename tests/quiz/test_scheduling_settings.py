@@ -131,3 +131,24 @@ def test_weakest_topics_need_enough_answers_and_come_weakest_first():
                 + [{"question_id": "v", "skipped": 1, "score": 0.0, "correct": 0}] * 9)
     rows = weakest_topics(attempts, {"g": "gan", "v": "vae", "n": "nerf"}, min_answers=3)
     assert [(r["topic"], r["answered"], r["accuracy"]) for r in rows] == [("gan", 3, 0.0), ("vae", 3, 1.0)]
+
+
+def test_optimise_turns_rated_attempts_into_review_logs_and_needs_enough_of_them():
+    from mlvc_review.quiz.optimise import optimise, review_logs
+
+    attempts = [{"question_id": f"q{i % 7}", "skipped": 0, "rating": 1 + i % 4, "seconds": 4.5,
+                 "ts": (NOW + timedelta(days=i)).isoformat()} for i in range(30)]
+    attempts.append({"question_id": "q0", "skipped": 1, "rating": None, "seconds": 1.0, "ts": NOW.isoformat()})
+    logs = review_logs(attempts)
+    assert len(logs) == 30 and {log.card_id for log in logs} == set(range(1, 8))
+    assert logs[0].review_duration == 4500 and int(logs[1].rating) == 2
+    with pytest.raises(UsageError, match="at least 400 rated answers; you have 30"):
+        optimise(attempts)
+    try:
+        import pandas  # noqa: F401  (the fsrs optimiser's extra)
+    except ImportError:
+        with pytest.raises(UsageError, match=r"fsrs\[optimizer\]"):
+            optimise(attempts, min_reviews=10)
+    else:
+        result = optimise(attempts, min_reviews=10)
+        assert len(result.parameters) == 21 and result.reviews == 30
