@@ -47,9 +47,11 @@ def test_known_slips_of_the_notes_are_taught():
 
 
 @pytest.mark.parametrize("chapter", range(1, 10))
-def test_scripted_quiz_runs_to_its_summary(chapter):
-    # end of input after the first answer ends the session cleanly with a summary
-    result = CliRunner().invoke(app, ["quiz", "chapter", str(chapter), "--seed", "1", "--limit", "3"], input=":s\n")
+def test_scripted_quiz_runs_to_its_summary(chapter, tmp_path):
+    # end of input after the first answer ends the session cleanly with a summary; a code question
+    # writes its starter file into --workdir, never into the checkout
+    result = CliRunner().invoke(app, ["quiz", "chapter", str(chapter), "--seed", "1", "--limit", "3", "--workdir", str(tmp_path)],
+                                input=":s\n")
     assert result.exit_code == 0, result.output
     assert "session over: 0 answered, 0 correct, 1 skipped, score 0.0/3" in result.output
 
