@@ -37,6 +37,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
     deep: dict[str, int] = field(default_factory=dict)  # which deep checks ran, how many questions
+    strategies: list = field(default_factory=list)  # guessing strategies' figures (bank.strategies.Figure)
 
     @property
     def errors(self) -> list[Problem]:
@@ -189,4 +190,15 @@ def validate(bank: Bank, *, deep: bool = True, require_zh: bool = False) -> Repo
             report.deep[name] = report.deep.get(name, 0) + 1
             for message in check(q):
                 report.problems.append(Problem(src.at("answer"), q.id, message))
+    _strategies(bank, report)
     return report
+
+
+def _strategies(bank: Bank, report: Report) -> None:
+    """How far guessing by the look of the options gets (bank.strategies); a figure over its limit is an error."""
+    from mlvc_review.bank.strategies import located_problems
+
+    broken = {p.question for p in report.errors}
+    clean = [q for q in bank.questions if q.id not in broken]
+    report.strategies, located = located_problems(clean, lambda q: bank.sources[q.id].file)
+    report.problems += [Problem(where, None, message) for where, message in located]

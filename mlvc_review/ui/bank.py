@@ -24,6 +24,10 @@ def render_validation(bank: Bank, report) -> None:
         f"{report.checked} questions in {files} files, {len(bank.chapters)} chapters; "
         f"deep checks ({deep}); {len(report.errors)} errors, {len(report.warnings)} warnings"
     )
+    whole = [f for f in getattr(report, "strategies", []) if f.scope == "bank"]
+    if whole:  # what guessing by the look of the options scores (bank.strategies)
+        figures = ", ".join(f"{f.strategy} {f.fraction:.0%} (≤ {f.limit:.0%})" for f in whole)
+        console.print(f"[muted]guessing without knowing: {figures}[/muted]", soft_wrap=True)
     if report.ok:
         console.print(f"[ok]bank is valid[/ok]: {summary}")
     else:
