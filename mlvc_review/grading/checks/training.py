@@ -157,7 +157,7 @@ def judge(plan: Plan, value: dict, steps: int, budget: Budget, device: str, case
     fails = [text for t in plan.thresholds if (text := t.fails(metrics))]
     if fails:
         return Failure("failed", f"{'; '.join(fails)} ({budget.label(device)}; {curve})", case, got=got)
-    measured = ", ".join(f"{t.name} {_num(metrics[t.metric])}{t.unit} ({t.op} {_num(t.value)})" for t in plan.thresholds)
+    measured = ", ".join(f"{t.name} {_num(metrics[t.metric])}{t.unit} ({t.op} {_num(t.value)}{t.unit})" for t in plan.thresholds)
     return Failure("passed", f"{measured} after {budget.label(device)}; {curve}")
 
 

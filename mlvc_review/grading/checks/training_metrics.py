@@ -48,7 +48,7 @@ def vae_metrics(made: dict, final: dict) -> dict[str, float]:
 
 def vae_symptoms(probes: dict) -> set[str]:
     found = set()
-    if np.all(probes["logvar"] > 0) and np.all(probes["logvar_big"] > 0):
+    if np.all(probes["logvar"] >= 0) and np.all(probes["logvar_big"] >= 0):
         found.add("log-variance never negative")
     if _unit(probes["decoded"]) and _unit(probes["decoded_big"]):
         found.add("decoder outputs in [0, 1]")

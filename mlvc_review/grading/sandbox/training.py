@@ -53,7 +53,7 @@ def run(sub: Any, req: dict, run_student: Callable[[Any, Callable[[], Any]], dic
         return reply["status"] == "ok", reply.get("raw")
 
     def interface() -> None:
-        for args in payload["variants"]:
+        for args in [payload["ctor"], *payload["variants"]]:
             torch.manual_seed(payload["seed"])
             model = cls(*args).to(device)
             for text, got, expected in task.shapes(model, args, device):

@@ -66,8 +66,10 @@ class VaeTask:
             many = f" of {len(out)} values" if isinstance(out, (tuple, list)) else ""
             return [[f"encode(x) with x {(5, D)} must return a pair (mu, logvar), got a {type(out).__name__}{many}", [], [5, dz]]]
         problems = _out(out[0], f"encode(x)[0] (mu) with x {(5, D)}", (5, dz)) + _out(out[1], f"encode(x)[1] (logvar) with x {(5, D)}", (5, dz))
+        if problems:  # a wrong latent size would only make decode fail next
+            return problems
         z = torch.randn(5, dz, generator=torch.Generator().manual_seed(1)).to(device)
-        return problems + _out(model.decode(z), f"decode(z) with z {(5, dz)}", (5, D))
+        return _out(model.decode(z), f"decode(z) with z {(5, dz)}", (5, D))
 
     def interface_inputs(self, probe: dict) -> list[Any]:
         return [probe["x"]]
