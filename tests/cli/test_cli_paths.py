@@ -26,6 +26,7 @@ BASE = {
     "stats": [], "progress export": [], "grade": ["{solution}"], "start": ["chapter", "1"],
     "gradebook": ["{outdir}"], "class-report": ["{outdir}"], "export gradescope": ["--task", "sigmoid"],
     "bank validate": ["--quick"], "bank list": [], "bank show": ["x"], "bank stats": [], "chapters": [],
+    "bank search": ["gram"], "export anki": ["--out", "deck.apkg"],
 }
 # (command, parameter) -> how the path is used; each use has its bad values below
 USE = {
@@ -35,7 +36,7 @@ USE = {
     ("grade", "paths"): "input", ("grade", "output"): "grade-output", ("start", "out"): "new",
     ("gradebook", "dirs"): "input-dir", ("gradebook", "output"): "output",
     ("class-report", "dirs"): "input-dir", ("class-report", "output"): "output",
-    ("export gradescope", "out"): "output",
+    ("export gradescope", "out"): "output", ("export anki", "out"): "output",
 }
 BAD = {
     "workdir": ["{long}", "{file}/x", "{file}"],
