@@ -167,7 +167,8 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
             hidden = check.name in info.hidden
             task.checks.append(run_check(ctx, check, seed=options.seed, examples=options.examples, device_ok=options.heavy_ok, hidden=hidden))
         by_name = {c.name: c for c in checks}
-        evidence = [(by_name[r.name], f) for r in task.checks if r.kind in EVIDENCE and r.status == "failed" for f in r.evidence]
+        # crashes too: a mistake named must raise where the submission raised
+        evidence = [(by_name[r.name], f) for r in task.checks if r.kind in EVIDENCE and r.status in ("failed", "error") for f in r.evidence]
         if evidence:
             task.diagnosis = diagnose(info.mistakes, evidence, options.lang)
     _summarise(task)

@@ -25,19 +25,33 @@ def diagnose(mistakes: tuple[KnownMistake, ...] | list[KnownMistake], failures: 
 
     Args:
         mistakes: the task's known mistakes.
-        failures: (check, minimal failure) of failed compare checks; failures without a
-            returned value (exceptions, timeouts) are not evidence and are ignored.
+        failures: (check, minimal failure) of failed compare checks. A failure where the submission
+            raised is evidence too: a mistake is named only if it raises there as well, and then no
+            generic rule is tried. Timeouts are ignored.
         lang: language of the explanation.
     """
     evidence = [(c, f) for c, f in failures if f.case is not None and f.status == "failed" and f.got is not None]
+    crashes = [f for _, f in failures if f.case is not None and f.status == "error"]
     if not evidence:
         return None
     for mistake in mistakes:
-        if all(_reproduces(mistake, check, failure) for check, failure in evidence):
+        if all(_reproduces(mistake, check, failure) for check, failure in evidence) and all(_raises(mistake, f) for f in crashes):
             return {"name": mistake.name, "explanation": mistake.explain(lang), "impl": mistake.impl}
+    if crashes:
+        return None  # no generic rule explains a crash: a name read off the other cases could be wrong
     from mlvc_review.grading.checks.generic import diagnose_generic
 
     return diagnose_generic(evidence, lang)
+
+
+def _raises(mistake: KnownMistake, failure: Failure) -> bool:
+    """Whether the known mistake raises on a case where the submission raised (else it is not what was done)."""
+    try:
+        with np.errstate(all="ignore"):
+            resolve(mistake.impl)(*materialize(failure.case.args), **materialize(failure.case.kwargs))
+    except Exception:
+        return True
+    return False
 
 
 def _reproduces(mistake: KnownMistake, check: Check, failure: Failure) -> bool:
