@@ -96,6 +96,9 @@ def _formulas(q: QuestionBase, src: Source) -> Iterable[tuple[str | None, str]]:
         formulas.append(("answer", q.answer))
     if q.type == "numeric":
         formulas += [("wrong_answers", str(w.answer)) for w in q.wrong_answers]
+    for step in getattr(q, "steps", ()):  # a derivation's numeric steps
+        if step.kind == "numeric":
+            formulas += [("steps", f) for f in [str(step.answer), *(str(w.answer) for w in step.wrong_answers)]]
     for key, formula in formulas:
         try:
             missing = names_in(formula) - available

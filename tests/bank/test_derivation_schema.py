@@ -78,3 +78,24 @@ def test_generated_derivations_rebuild(steps, working):
     assert type(plain.steps[0]) is model.DerivationStep
     assert isinstance(plain.steps[0].prompt, model.Localized)
     assert len(plain.texts()) == 2 + len(steps) * (2 if working else 1) + sum("unit" in s for s in steps)
+
+
+def test_a_numeric_steps_unknown_parameter_is_found_without_the_deep_checks(write_bank):
+    from mlvc_review.bank.validate import validate
+
+    directory = write_bank("""
+        chapter: 2
+        questions:
+          - id: mlp.bad-formula
+            type: derivation
+            topic: t
+            prompt: {en: "p", zh: "p"}
+            explanation: {en: "e", zh: "e"}
+            params: {n: {values: [1, 2]}}
+            steps:
+              - {prompt: {en: "a", zh: "甲"}, kind: numeric, tolerance: {abs: 0.5}, answer: "n / m"}
+              - {prompt: {en: "b", zh: "乙"}, kind: numeric, tolerance: {abs: 0.5}, answer: "n"}
+        """)
+    report = validate(load_bank([directory], include_shipped=False), deep=False)
+    (problem,) = report.errors
+    assert "questions.yaml:" in str(problem) and "steps: unknown parameter(s) m in 'n / m'" in str(problem)
