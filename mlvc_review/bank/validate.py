@@ -194,7 +194,17 @@ def validate(bank: Bank, *, deep: bool = True, require_zh: bool = False) -> Repo
             for message in check(q):
                 report.problems.append(Problem(src.at("answer"), q.id, message))
     _strategies(bank, report)
+    _duplicates(bank, report)
     return report
+
+
+def _duplicates(bank: Bank, report: Report) -> None:
+    """A warning at the later question of each near-duplicate pair (bank.duplicates)."""
+    from mlvc_review.bank.duplicates import near_duplicates
+
+    for first, second, why in near_duplicates(bank.questions):
+        report.problems.append(Problem(bank.sources[second.id].at("prompt"), second.id,
+                                       f"near duplicate: {why}", "warning"))
 
 
 def _strategies(bank: Bank, report: Report) -> None:
