@@ -188,3 +188,20 @@ def test_student_written_mistakes_are_named_and_other_wrong_answers_are_not(stud
     task = student[function]
     assert task["status"] == "failed"
     assert (task["diagnosis"] or {}).get("name") == NAMED[function]
+
+
+def test_masking_with_a_finite_minus_1e4_leaks_weight_and_fails_stability(tmp_path):
+    source = (
+        "import numpy as np\n"
+        "def scaled_dot_product_attention(Q, K, V, mask=None):\n"
+        "    s = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])\n"
+        "    if mask is not None:\n"
+        "        s = np.where(mask, s, -1e4)\n"
+        "    s = s - s.max(axis=-1, keepdims=True)\n"
+        "    w = np.exp(s) / np.exp(s).sum(axis=-1, keepdims=True)\n"
+        "    return w @ V, w\n"
+    )
+    task = grade_source(tmp_path, source, "scaled_dot_product_attention")
+    assert {c["name"] for c in task["checks"] if c["status"] != "passed"} == {"stability"}
+    message = next(c for c in task["checks"] if c["name"] == "stability")["counterexample"]["label"]
+    assert message == "every score -1e4: masked keys get no weight"

@@ -61,13 +61,30 @@ def _sdpa_edges() -> list[Case]:
     )
 
 
+def _every_score_minus_1e4() -> Case:
+    """Every score is exactly -1e4 and the mask allows one key per query: all the weight goes to it.
+
+    Filling masked scores with a finite -1e4 (a common shortcut) ties them with the allowed
+    ones here and leaks weight to masked keys; -inf, -1e9 or np.where on the weights do not.
+    """
+    Q = np.full((2, 1), -100.0)  # (Lq, d) with d = 1: q . k / sqrt(1) = -100 * 100 = -1e4
+    K = np.full((4, 1), 100.0)
+    V = np.arange(8.0).reshape(4, 2)
+    mask = np.zeros((2, 4), dtype=bool)
+    mask[0, 1] = mask[1, 3] = True
+    return Case((Q, K, V, mask), label="every score -1e4: masked keys get no weight")
+
+
 def _stable() -> list[Case]:
-    return fixed(
-        _sdpa_case,
-        dict(batch=(), Lq=3, Lk=4, d=4, dv=2, mask="none", max_score=1e4, label="scores up to 1e4"),
-        dict(batch=(2,), Lq=4, Lk=4, d=2, dv=3, mask="causal", max_score=1e4, label="scores up to 1e4, causal"),
-        dict(batch=(2,), Lq=2, Lk=5, d=3, dv=2, mask="random", max_score=-1e4, label="scores down to -1e4, masked"),
-    )
+    return [
+        *fixed(
+            _sdpa_case,
+            dict(batch=(), Lq=3, Lk=4, d=4, dv=2, mask="none", max_score=1e4, label="scores up to 1e4"),
+            dict(batch=(2,), Lq=4, Lk=4, d=2, dv=3, mask="causal", max_score=1e4, label="scores up to 1e4, causal"),
+            dict(batch=(2,), Lq=2, Lk=5, d=3, dv=2, mask="random", max_score=-1e4, label="scores down to -1e4, masked"),
+        ),
+        _every_score_minus_1e4(),
+    ]
 
 
 register(
