@@ -180,6 +180,7 @@ class QuestionBase(QuestionMixin, Record):
     params: dict[str, ParamSpec]
     derived: dict[str, str]
     constraint: str | None
+    exam_rank: float | None
 
 
 class ChoiceQuestion(QuestionBase):

@@ -19,6 +19,7 @@ from mlvc_review.bank import model
 from mlvc_review.bank.model import LocalizedMixin, ParamSpecMixin, QuestionMixin
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$"
+EXAM_RANKS = (1, 1.5, 2, 2.5, 3, 4)  # the ranks of the notes' priority list (重点)
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 
 
@@ -133,6 +134,16 @@ class QuestionBase(QuestionMixin, Strict):
     params: dict[str, ParamSpec] = Field(default_factory=dict)
     derived: dict[str, str] = Field(default_factory=dict, description="name -> formula of params")
     constraint: str | None = Field(default=None, description="formula of params that must hold; redrawn otherwise")
+    exam_rank: float | None = Field(
+        default=None, description="the rank of the notes' priority item (重点) the question serves: 1 (most examined), "
+                                  "1.5, 2, 2.5, 3 or 4; by default it follows the topic and tags (quiz.weights)")
+
+    @field_validator("exam_rank")
+    @classmethod
+    def _exam_rank(cls, rank: float | None) -> float | None:
+        if rank is not None and rank not in EXAM_RANKS:
+            raise ValueError(f"exam_rank {rank:g} is not a rank of the notes' priority list ({', '.join(f'{r:g}' for r in EXAM_RANKS)})")
+        return rank
 
     @field_validator("tags")
     @classmethod

@@ -127,19 +127,31 @@ def new_cmd(
 @bank_app.command("stats")
 def stats_cmd(
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    focus: bool = typer.Option(False, "--focus", help="Only the coverage of the notes' priority list (重点)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
-    """Question counts per chapter and type."""
+    """Question counts per chapter and type, and per priority item of the notes (重点) against its rank."""
+    from mlvc_review.bank.focus import coverage
     from mlvc_review.bank.stats import counts
 
     loaded = _load(bank)
-    table = counts(loaded)
+    rows = coverage(loaded.questions)
     if fmt is Format.json:
-        typer.echo(json.dumps(table, ensure_ascii=False, indent=2))
+        if focus:
+            data = [{"item": r.item.key if r.item else None, "rank": r.item.rank if r.item else None,
+                     "questions": r.questions, "derivations": r.derivations, "share": round(r.share, 4),
+                     "target": round(r.target, 4)} for r in rows]
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(json.dumps(counts(loaded), ensure_ascii=False, indent=2))
         return
     from mlvc_review.ui.bank import render_stats
+    from mlvc_review.ui.focus import render_focus
 
-    render_stats(loaded, table)
+    if not focus:
+        render_stats(loaded, counts(loaded))
+    render_focus(rows, lang.value)
 
 
 def chapters_cmd(

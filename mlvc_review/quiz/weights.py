@@ -37,6 +37,7 @@ _RANKS: dict[float, tuple[str, ...]] = {
           "coursework-retrieval", "distances", "coursework-denoising"),
     3.0: ("feature-space", "nearest-neighbour", "visualisation", "maximal-activation", "saliency",
           "guided-backprop", "image-pyramids", "sampling-aliasing", "attention-segmentation", "image-captioning",
+          "semantic-tasks",
           "light-and-colour", "light-field", "stereo", "3d-surfaces", "video", "audio", "vector-graphics"),
     4.0: ("latent-diffusion", "ip-adapter", "polynomial-fitting"),
 }
@@ -46,7 +47,9 @@ for _rank in sorted(_RANKS, reverse=True):  # a name listed twice keeps its best
 
 
 def exam_rank(question: QuestionBase) -> float:
-    """1 (most examined) .. 4: the best rank of the question's topic and tags in the notes' list."""
+    """1 (most examined) .. 4: the question's own `exam_rank`, else the best rank of its topic and tags."""
+    if getattr(question, "exam_rank", None) is not None:  # set by the author in the bank file
+        return float(question.exam_rank)  # type: ignore[attr-defined]
     notes_ref = getattr(question, "notes_ref", None)
     if notes_ref and "重点" in notes_ref:
         return 1.0

@@ -28,7 +28,7 @@ def _choice(texts: dict[str, tuple[str, str]], answer: str = "a") -> model.Choic
     return model.question_from_dump({
         "id": "t.choice", "chapter": 1, "topic": "t", "tags": [], "difficulty": 2, "prompt": {"en": "p", "zh": "p"},
         "explanation": {"en": "e", "zh": "e"}, "hints": [], "notes_ref": None, "notes_slip": None, "params": {},
-        "derived": {}, "constraint": None, "type": "choice", "options": options, "answer": answer, "shuffle": True})
+        "derived": {}, "constraint": None, "exam_rank": None, "type": "choice", "options": options, "answer": answer, "shuffle": True})
 
 
 def _multi(n: int, right: int) -> model.MultiQuestion:
@@ -37,7 +37,7 @@ def _multi(n: int, right: int) -> model.MultiQuestion:
     return model.question_from_dump({
         "id": "t.multi", "chapter": 1, "topic": "t", "tags": [], "difficulty": 2, "prompt": {"en": "p", "zh": "p"},
         "explanation": {"en": "e", "zh": "e"}, "hints": [], "notes_ref": None, "notes_slip": None, "params": {},
-        "derived": {}, "constraint": None, "type": "multi", "options": options, "answer": list(ids[:right]),
+        "derived": {}, "constraint": None, "exam_rank": None, "type": "multi", "options": options, "answer": list(ids[:right]),
         "shuffle": True})
 
 
