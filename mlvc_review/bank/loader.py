@@ -14,7 +14,7 @@ from typing import Iterable
 from mlvc_review.bank import filecache
 from mlvc_review.bank.bankfile import Source, load_file, pydantic_messages, shown_path
 from mlvc_review.bank.model import Chapter, QuestionBase, chapter_from_dump
-from mlvc_review.errors import BankError
+from mlvc_review.errors import BankError, Text
 from mlvc_review.paths import CHAPTERS_FILE, bank_files, env_bank_paths, shipped_bank_dir
 
 __all__ = ["Bank", "Source", "bank_dirs", "find_chapter", "load_bank", "load_chapters"]
@@ -43,9 +43,10 @@ class Bank:
 
             from mlvc_review.errors import UnknownQuestion
 
-            close = get_close_matches(question_id, list(self.by_id), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownQuestion(f"no question with id '{question_id}'{hint}") from None
+            close = ", ".join(get_close_matches(question_id, list(self.by_id), n=3))
+            raise UnknownQuestion.of("no question with id '{qid}'" + ("; did you mean {close}?" if close else ""),
+                                     "没有编号为 '{qid}' 的题目" + ("；你是不是要找 {close}？" if close else ""),
+                                     qid=question_id, close=close) from None
 
     def select(
         self, chapter: int | None = None, qtype: str | None = None, tag: str | None = None
@@ -69,7 +70,8 @@ def find_chapter(chapters: dict[int, Chapter], key: str | int) -> Chapter:
     from mlvc_review.errors import UnknownQuestion
 
     known = ", ".join(f"{c.number} ({c.slug})" for c in chapters.values())
-    raise UnknownQuestion(f"no chapter '{key}'; the chapters are {known}")
+    raise UnknownQuestion.of("no chapter '{key}'; the chapters are {known}", "没有章节 '{key}'；章节有 {known}",
+                             key=key, known=known)
 
 
 def bank_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:
@@ -94,7 +96,9 @@ def load_chapters(path: Path) -> dict[int, Chapter]:
     try:
         data, root = load_yaml(path, shown)
     except YamlProblem as err:
-        raise BankError(str(err)) from None
+        from mlvc_review.bank.bankfile import yaml_problem
+
+        raise BankError(yaml_problem(err)) from None
     try:
         dumps = [c.model_dump(mode="json") for c in ChaptersFile.model_validate(data).chapters]
     except ValidationError as err:
@@ -123,16 +127,19 @@ def load_bank(extra_dirs: Iterable[str | Path] = (), *, include_shipped: bool = 
     for directory in dirs:
         found = bank_files(directory)
         if not found and not directory.is_dir():
-            problems.append(f"{directory}: no such bank directory")
+            problems.append(Text.of("{dir}: no such bank directory", "{dir}：没有这个题库目录", dir=directory))
         elif not found and directory != shipped:
-            problems.append(f"{shown_path(directory)}: no .yaml files in this bank directory")
+            problems.append(Text.of("{dir}: no .yaml files in this bank directory", "{dir}：这个题库目录中没有 .yaml 文件",
+                                    dir=shown_path(directory)))
         files += found
     questions: list[QuestionBase] = []
     sources: dict[str, Source] = {}
     for path in files:
         for qid, question, source in load_file(path, chapters, problems, only):
             if qid in sources:
-                problems.append(f"{source}: question '{qid}': duplicate id; first defined at {sources[qid]}")
+                problems.append(Text.of("{at}: question '{qid}': duplicate id; first defined at {first}",
+                                        "{at}：题目 '{qid}'：编号重复；首次定义于 {first}",
+                                        at=source, qid=qid, first=sources[qid]))
                 continue
             sources[qid] = source
             if question is not None:

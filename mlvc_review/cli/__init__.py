@@ -16,6 +16,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from mlvc_review import __version__
+from mlvc_review.cli.options import reset_session_lang, session_lang
 from mlvc_review.errors import MlvcError
 
 
@@ -49,17 +50,20 @@ class _Root(TyperGroup):
             self.add_command(command, name)
 
     def invoke(self, ctx):  # type: ignore[override]
+        reset_session_lang()  # the command's --lang (an eager option) sets it before any other check runs
         try:
             return super().invoke(ctx)
         except MlvcError as err:
             from mlvc_review.ui import print_error
 
-            print_error(str(err), getattr(err, "lang", "en"))
+            lang = session_lang()
+            print_error(err.text(lang), lang)
             ctx.exit(err.exit_code)
         except (KeyboardInterrupt, typer.Abort):  # Ctrl-C anywhere, a confirmation prompt's too
+            from mlvc_review.quiz.strings import t
             from mlvc_review.ui import print_error
 
-            print_error("interrupted; every answer given so far is saved")
+            print_error(t("interrupted", session_lang()), session_lang())
             ctx.exit(130)
 
 

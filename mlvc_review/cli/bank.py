@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from mlvc_review.cli.options import BankOpt, Format, Lang
+from mlvc_review.cli.options import BankOpt, Format, Lang, lang_option
 from mlvc_review.errors import UsageError
 
 bank_app = typer.Typer(help="Inspect, validate and extend the question bank.", no_args_is_help=True)
@@ -46,14 +46,16 @@ def list_cmd(
     qtype: Optional[str] = typer.Option(None, "--type", "-t", help="Question type."),
     tag: Optional[str] = typer.Option(None, "--tag", help="Tag or topic."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the table's headings."),
+    lang: Lang = lang_option("Language of the table's headings and messages.", "-l"),
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
     """List questions, as a table or as JSON for scripts."""
     from mlvc_review.bank.model import QUESTION_TYPES
 
     if qtype is not None and qtype not in QUESTION_TYPES:
-        raise UsageError(f"unknown type '{qtype}'; the types are {', '.join(QUESTION_TYPES)}")
+        from mlvc_review.quiz.strings import STRINGS
+
+        raise UsageError.of(*STRINGS["unknown_type"], qtype=qtype, types=", ".join(QUESTION_TYPES))
     loaded = _load(bank)
     questions = loaded.select(_chapter_number(loaded, chapter), qtype, tag)
     if fmt is Format.json:
@@ -72,7 +74,7 @@ def list_cmd(
 @bank_app.command("search")
 def search_cmd(
     text: list[str] = typer.Argument(..., metavar="TEXT...", help="Words that must all occur (any language)."),
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the prompts shown."),
+    lang: Lang = lang_option("Language of the prompts shown and messages.", "-l"),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     bank: Optional[list[str]] = BankOpt,
@@ -95,7 +97,7 @@ def search_cmd(
 @bank_app.command("show")
 def show_cmd(
     question_id: str = typer.Argument(..., metavar="ID", help="Question id (see `bank list`)."),
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
+    lang: Lang = lang_option("Language of the text and messages.", "-l"),
     seed: int = typer.Option(0, "--seed", help="Which variant of a parameterised question."),
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
@@ -155,7 +157,7 @@ def stats_cmd(
 
 
 def chapters_cmd(
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l"),
+    lang: Lang = lang_option("Language of the text and messages.", "-l"),
     bank: Optional[list[str]] = BankOpt,
 ) -> None:
     """The nine chapters with their question counts."""

@@ -25,9 +25,11 @@ def kind(path: Path, option: str) -> str:
     except FileNotFoundError:
         return MISSING
     except NotADirectoryError:
-        raise UsageError(f"{option} {path}: a part of the path before the last one is a file, not a folder") from None
+        raise UsageError.of("{option} {path}: a part of the path before the last one is a file, not a folder",
+                            "{option} {path}：路径中最后一部分之前的某一部分是文件，不是文件夹", option=option, path=path) from None
     except OSError as err:
-        raise UsageError(f"{option} {path}: {err.strerror or err}") from None
+        raise UsageError.of("{option} {path}: {why}", "{option} {path}：{why}", option=option, path=path,
+                            why=err.strerror or err) from None
     return DIR if stat.S_ISDIR(mode) else FILE if stat.S_ISREG(mode) else OTHER
 
 
@@ -45,9 +47,16 @@ def _nearest_existing(path: Path, option: str) -> Path:
 
 def _writable_dir(directory: Path, option: str, path: Path) -> None:
     if kind(directory, option) != DIR:
-        raise UsageError(f"{option} {path}: {directory} is not a folder")
+        raise UsageError.of("{option} {path}: {dir} is not a folder", "{option} {path}：{dir} 不是文件夹",
+                            option=option, path=path, dir=directory)
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise UsageError(f"{option} {path}: the folder {directory} is not writable")
+        raise UsageError.of("{option} {path}: the folder {dir} is not writable", "{option} {path}：文件夹 {dir} 不可写",
+                            option=option, path=path, dir=directory)
+
+
+def _a_folder(option: str, path: Path) -> UsageError:
+    return UsageError.of("{option} {path} is a folder; name a file to write", "{option} {path} 是文件夹；请指定要写入的文件",
+                         option=option, path=path)
 
 
 def output_file(path: Path | None, option: str = "--output") -> None:
@@ -56,19 +65,21 @@ def output_file(path: Path | None, option: str = "--output") -> None:
         return
     what = kind(path, option)
     if what == DIR:
-        raise UsageError(f"{option} {path} is a folder; name a file to write")
+        raise _a_folder(option, path)
     folder = _folder_of(path)
     if kind(folder, option) == MISSING:
-        raise UsageError(f"{option} {path}: the folder {folder} does not exist")
+        raise UsageError.of("{option} {path}: the folder {dir} does not exist", "{option} {path}：文件夹 {dir} 不存在",
+                            option=option, path=path, dir=folder)
     _writable_dir(folder, option, path)
     if what == FILE and not os.access(path, os.W_OK):
-        raise UsageError(f"{option} {path} exists and is not writable")
+        raise UsageError.of("{option} {path} exists and is not writable", "{option} {path} 已存在且不可写",
+                            option=option, path=path)
 
 
 def new_file(path: Path, option: str) -> None:
     """A file the command creates, with any missing folders: not a folder, under a writable one."""
     if kind(path, option) == DIR:
-        raise UsageError(f"{option} {path} is a folder; name a file to write")
+        raise _a_folder(option, path)
     _writable_dir(_nearest_existing(_folder_of(path), option), option, path)
 
 
@@ -77,7 +88,8 @@ def work_dir(path: Path | None, option: str) -> None:
     if path is None:
         return
     if kind(path, option) not in (DIR, MISSING):
-        raise UsageError(f"{option} {path} is a file, not a folder")
+        raise UsageError.of("{option} {path} is a file, not a folder", "{option} {path} 是文件，不是文件夹",
+                            option=option, path=path)
     _writable_dir(_nearest_existing(path, option), option, path)
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from mlvc_review.cli.options import BankOpt, Format, Lang
+from mlvc_review.cli.options import BankOpt, Format, Lang, lang_option
 from mlvc_review.cli.pathcheck import output_file, typer_callback, work_dir
 from mlvc_review.errors import UnknownQuestion, UsageError
 
@@ -20,7 +20,8 @@ progress_app = typer.Typer(help="Export, reset or tune your stored progress and 
 
 
 OnlyOpt = typer.Option(False, "--only-bank", help="Use only the --bank directories, not the shipped questions.")
-LangOpt = typer.Option(Lang.en, "--lang", help="Language of questions and messages.")
+LangOpt = lang_option("Language of questions and messages.")
+MessagesLangOpt = lang_option("Language of the messages.")
 SeedOpt = typer.Option(None, "--seed", help="Make the session reproducible (variants and order).")
 LimitOpt = typer.Option(10, "--limit", "-n", min=1, help="Ask at most this many questions.")
 TypeOpt = typer.Option(None, "--type", "-t", help="Only this question type (choice, numeric, ...).")
@@ -45,29 +46,29 @@ def _complete_topic(incomplete: str) -> list[tuple[str, str]]:
     return topics(incomplete)
 
 
-def _translated(err: Exception, lang: Lang) -> Exception:
-    """`err` marked with the session's language, so the error line is printed in it."""
-    err.lang = lang.value  # type: ignore[attr-defined]
-    return err
-
-
 def _load(bank: Optional[list[str]], only: bool = False, chapter: Optional[str] = None):
     from mlvc_review.bank.loader import load_bank
 
     if only and not bank:
-        raise UsageError("--only-bank needs at least one --bank DIR")
+        from mlvc_review.quiz.strings import STRINGS
+
+        raise UsageError(*STRINGS["err_only_bank"])
     return load_bank(bank or [], include_shipped=not only, chapter=chapter)
 
 
-def _open_store(read_only: bool = False):
+def _open_store(read_only: bool = False, lang: str = "en"):
     from rich.markup import escape
 
+    from mlvc_review.errors import in_lang
     from mlvc_review.quiz.store import open_store
+    from mlvc_review.quiz.strings import t
     from mlvc_review.ui import err_console
 
     store = open_store(read_only=read_only)  # read_only: still read where it cannot be written
     if store.notice:
-        err_console.print(f"[warn]warning:[/warn] {escape(store.notice)}", highlight=False, soft_wrap=True)
+        head = t("warning", lang) + ("：" if lang == "zh" else ": ")
+        err_console.print(f"[warn]{escape(head)}[/warn]{escape(in_lang(store.notice, lang))}", highlight=False,
+                          soft_wrap=True)
     return store
 
 
@@ -100,17 +101,16 @@ def _quiz(questions, bank_loaded, *, limit, qtype, seed, lang, new, due, workdir
     from mlvc_review.quiz.selection import introduced_today, new_held_back, plan_quiz, session_seed
     from mlvc_review.quiz.settings import load_settings, update_settings
     from mlvc_review.quiz.store import utc_now
-    from mlvc_review.quiz.strings import t
+    from mlvc_review.quiz.strings import STRINGS, t
 
     if qtype is not None:
         if qtype not in QUESTION_TYPES:
-            raise _translated(UsageError(t("unknown_type", lang.value, qtype=qtype, types=", ".join(QUESTION_TYPES))),
-                              lang)
+            raise UsageError.of(*STRINGS["unknown_type"], qtype=qtype, types=", ".join(QUESTION_TYPES))
         questions = [q for q in questions if q.type == qtype]
     settings = update_settings(new_per_day=new_per_day) if new_per_day is not None else load_settings()
     seed = session_seed(seed)
     now = utc_now()
-    with _open_store() as store:
+    with _open_store(lang=lang.value) as store:
         attempts = store.attempts()
         cards = store.cards()
         new_left = settings.new_per_day - introduced_today(attempts, now)
@@ -132,10 +132,10 @@ def _chapter(loaded, chapter: str, lang: Lang):
     try:
         return loaded.chapter(chapter)
     except Unknown:
-        from mlvc_review.quiz.strings import t
+        from mlvc_review.quiz.strings import STRINGS
 
         known = ", ".join(f"{c.number} ({c.slug})" for c in loaded.chapters.values())
-        raise _translated(Unknown(t("unknown_chapter", lang.value, chapter=chapter, known=known)), lang) from None
+        raise Unknown.of(*STRINGS["unknown_chapter"], chapter=chapter, known=known) from None
 
 
 @quiz_app.command("chapter")
@@ -170,10 +170,11 @@ def topic_cmd(tag: str = typer.Argument(..., help="A tag or topic, e.g. attentio
         from mlvc_review.quiz.topics import closest_tags
 
         close = closest_tags(tag, loaded.questions)
-        message = t("unknown_tag", lang.value, tag=tag)
+        en, zh = t("unknown_tag", "en", tag=tag), t("unknown_tag", "zh", tag=tag)
         if close:
-            message += ("；" if lang.value == "zh" else "; ") + t("closest_tags", lang.value, tags=", ".join(close))
-        raise _translated(UnknownQuestion(message), lang)
+            en += "; " + t("closest_tags", "en", tags=", ".join(close))
+            zh += "；" + t("closest_tags", "zh", tags=", ".join(close))
+        raise UnknownQuestion(en, zh)
     _quiz(questions, loaded, limit=limit, qtype=qtype, seed=seed, lang=lang, new=new, due=due, workdir=workdir,
           new_per_day=new_per_day)
 
@@ -205,13 +206,15 @@ def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", meta
         try:
             when = datetime.strptime(exam_date, "%Y-%m-%d").replace(hour=9, tzinfo=timezone.utc)
         except ValueError:
-            raise UsageError(f"--exam-date '{exam_date}': write the date as YYYY-MM-DD") from None
+            from mlvc_review.quiz.strings import STRINGS
+
+            raise UsageError.of(*STRINGS["err_exam_date"], date=exam_date) from None
     from mlvc_review.quiz.settings import load_settings
 
     loaded = _load(bank, only_bank)
     seed = session_seed(seed)
     settings = load_settings()
-    with _open_store() as store:
+    with _open_store(lang=lang.value) as store:
         items = plan_review(loaded.questions, store.cards(), utc_now(), limit=limit, seed=seed, exam_date=when,
                             suspended=set(settings.suspended))
         _run(items, store, loaded, seed=seed, lang=lang, mode="review", workdir=workdir, settings=settings)
@@ -235,7 +238,7 @@ def exam_cmd(chapters: str = typer.Option("1-9", "--chapters", help="Chapters, e
     items, excluded = plan_exam(pool, count=questions, seed=seed)
     if excluded:
         render(Notice(t("excluded", lang.value, n=excluded)))
-    with _open_store() as store:
+    with _open_store(lang=lang.value) as store:
         _run(items, store, loaded, seed=seed, lang=lang, mode="exam", minutes=minutes)
 
 
@@ -256,7 +259,7 @@ def stats_cmd(fmt: Format = typer.Option(Format.table, "--format", help="table o
     titles = {n: c.title.get(lang.value) for n, c in loaded.chapters.items()}
     counts = Counter(q.chapter for q in loaded.questions)
     now = utc_now()
-    with _open_store(read_only=True) as store:
+    with _open_store(read_only=True, lang=lang.value) as store:
         rows = chapter_stats(store, titles, dict(counts), now)
         weakest = weakest_topics(store.attempts(), {q.id: q.topic for q in loaded.questions}, MIN_TOPIC_ANSWERS)
         days_due = due_per_day(store.cards(), now, days) if forecast else None
@@ -291,7 +294,8 @@ def settings_cmd(new_per_day: Optional[int] = typer.Option(None, "--new-per-day"
                                                                 "(FSRS's default 0.9; higher means more reviews)."),
                  default_weights: bool = typer.Option(False, "--default-weights",
                                                       help="Forget optimised FSRS weights; use FSRS's defaults."),
-                 fmt: Format = typer.Option(Format.table, "--format", help="table or json.")) -> None:
+                 fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+                 lang: Lang = MessagesLangOpt) -> None:
     """Show the stored quiz settings, or change them."""
     import json
 
@@ -309,70 +313,86 @@ def settings_cmd(new_per_day: Optional[int] = typer.Option(None, "--new-per-day"
     if fmt is Format.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    weights = "FSRS defaults" if settings.parameters is None else f"optimised ({len(settings.parameters)} weights)"
-    typer.echo(f"new questions a day: {settings.new_per_day}\ndesired retention: {settings.retention:.2f}\n"
-               f"FSRS weights: {weights}\nsuspended questions: {len(settings.suspended)}")
+    from mlvc_review.quiz.strings import t
+
+    ui = lang.value
+    weights = (t("weights_default", ui) if settings.parameters is None
+               else t("weights_optimised", ui, n=len(settings.parameters)))
+    typer.echo("\n".join([t("set_new_per_day", ui, n=settings.new_per_day), t("set_retention", ui, r=settings.retention),
+                          t("set_weights", ui, weights=weights), t("set_suspended", ui, n=len(settings.suspended))]))
 
 
 @progress_app.command("unsuspend")
 def unsuspend_cmd(question_ids: Optional[list[str]] = typer.Argument(None, metavar="[ID]...",
                                                                      help="Question ids (none: list them)."),
-                  every: bool = typer.Option(False, "--all", help="Unsuspend every suspended question.")) -> None:
+                  every: bool = typer.Option(False, "--all", help="Unsuspend every suspended question."),
+                  lang: Lang = MessagesLangOpt) -> None:
     """List suspended questions, or bring some (or all) back into the schedule."""
     from mlvc_review.quiz.settings import load_settings, unsuspend
+    from mlvc_review.quiz.strings import STRINGS, t
 
     if not question_ids and not every:
         suspended = load_settings().suspended
-        typer.echo("\n".join(suspended) if suspended else "no question is suspended")
+        typer.echo("\n".join(suspended) if suspended else t("none_suspended", lang.value))
         return
     _, gone = unsuspend(None if every else list(question_ids or []))
     unknown = [q for q in question_ids or [] if q not in gone]
     if gone:
-        typer.echo(f"unsuspended {len(gone)}: {', '.join(gone)}")
+        typer.echo(t("unsuspended", lang.value, n=len(gone), ids=", ".join(gone)))
     if unknown:
-        raise UsageError(f"not suspended: {', '.join(unknown)}")
+        raise UsageError.of(*STRINGS["err_not_suspended"], ids=", ".join(unknown))
 
 
 @progress_app.command("optimise")
-def optimise_cmd(dry_run: bool = typer.Option(False, "--dry-run", help="Compute and show; do not store.")) -> None:
+def optimise_cmd(dry_run: bool = typer.Option(False, "--dry-run", help="Compute and show; do not store."),
+                 lang: Lang = MessagesLangOpt) -> None:
     """Fit FSRS's weights to your own review history (needs enough of it) and use them from now on."""
+    from mlvc_review.errors import in_lang
     from mlvc_review.quiz.optimise import optimise
     from mlvc_review.quiz.settings import update_settings
+    from mlvc_review.quiz.strings import t
 
-    with _open_store(read_only=True) as store:
+    with _open_store(read_only=True, lang=lang.value) as store:
         result = optimise(store.attempts())
-    typer.echo(result.message)
+    typer.echo(in_lang(result.message, lang.value))
     if not dry_run:
         update_settings(parameters=tuple(result.parameters))
-        typer.echo("stored: later sessions schedule with these weights (progress settings --default-weights undoes it)")
+        typer.echo(t("optimise_stored", lang.value))
 
 
 @progress_app.command("export")
 def export_cmd(file: Path = typer.Argument(..., help="JSON file to write.",
-                                           callback=typer_callback(output_file, "the export file"))) -> None:
+                                           callback=typer_callback(output_file, "FILE")),
+               lang: Lang = MessagesLangOpt) -> None:
     """Write every attempt and card to a JSON file."""
     import json
 
-    with _open_store(read_only=True) as store:
+    from mlvc_review.quiz.strings import STRINGS, t
+
+    with _open_store(read_only=True, lang=lang.value) as store:
         data = store.export()
     try:
         file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as err:
-        raise UsageError(f"cannot write {file}: {err.strerror}") from None
-    typer.echo(f"exported {len(data['attempts'])} attempts and {len(data['cards'])} cards to {file}")
+        raise UsageError.of(*STRINGS["err_cannot_write"], path=file, why=err.strerror) from None
+    typer.echo(t("exported", lang.value, attempts=len(data["attempts"]), cards=len(data["cards"]), path=file))
 
 
 @progress_app.command("reset")
 def reset_cmd(chapter: Optional[int] = typer.Option(None, "--chapter", help="Only this chapter's progress."),
-              yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation.")) -> None:
+              yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+              lang: Lang = MessagesLangOpt) -> None:
     """Delete stored progress (all of it, or one chapter's)."""
-    what = f"chapter {chapter}'s progress" if chapter is not None else "ALL progress"
-    if not yes and not typer.confirm(f"Delete {what}?", default=False):
-        typer.echo("nothing deleted")
+    from mlvc_review.quiz.strings import t
+
+    ui = lang.value
+    what = t("reset_chapter", ui, chapter=chapter) if chapter is not None else t("reset_all", ui)
+    if not yes and not typer.confirm(t("reset_confirm", ui, what=what), default=False):
+        typer.echo(t("reset_none", ui))
         raise typer.Exit(1)
-    with _open_store() as store:
+    with _open_store(lang=ui) as store:
         removed = store.reset(chapter)
-    typer.echo(f"deleted {what}: {removed} attempts")
+    typer.echo(t("reset_done", ui, what=what, n=removed))
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,7 @@ def plan_exam(questions: Sequence[QuestionBase], *, count: int, seed: int) -> tu
         the items, and how many questions were left out for their type (code, flashcard).
     """
     if count < 1:
-        raise UsageError("--questions must be at least 1")
+        raise UsageError("--questions must be at least 1", "--questions 至少为 1")
     eligible = [q for q in questions if q.type not in EXAM_EXCLUDED]  # type: ignore[attr-defined]
     excluded = len(questions) - len(eligible)
     rng = random.Random(f"exam:{seed}")
@@ -54,11 +54,16 @@ def parse_chapters(text: str, known: Sequence[int]) -> list[int]:
                 numbers += range(low, high + 1)
             elif part:
                 numbers.append(int(part))
+        if not numbers:
+            raise ValueError
     except ValueError:
-        raise UsageError(f"--chapters '{text}': write a range like 1-9 or a list like 1,3,5") from None
+        raise UsageError.of("--chapters '{text}': write a range like 1-9 or a list like 1,3,5",
+                            "--chapters '{text}'：请写成范围（如 1-9）或列表（如 1,3,5）", text=text) from None
     unknown = sorted(set(numbers) - set(known))
-    if unknown or not numbers:
-        raise UsageError(f"--chapters '{text}': no chapter {unknown}; the chapters are {', '.join(map(str, known))}")
+    if unknown:
+        raise UsageError.of("--chapters '{text}': no chapter {unknown}; the chapters are {known}",
+                            "--chapters '{text}'：没有第 {unknown} 章；章节有 {known}", text=text,
+                            unknown=", ".join(map(str, unknown)), known=", ".join(map(str, known)))
     return sorted(set(numbers))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from mlvc_review.errors import UsageError
+from mlvc_review.errors import Text, UsageError
 
 MIN_REVIEWS = 400  # FSRS's own guidance: a few hundred reviews before optimising helps
 
@@ -44,15 +44,20 @@ def optimise(attempts: Iterable[dict], min_reviews: int = MIN_REVIEWS) -> Optimi
     """Fit FSRS's weights to `attempts`. UsageError when there is too little history or no optimiser."""
     logs = review_logs(attempts)
     if len(logs) < min_reviews:
-        raise UsageError(f"optimising needs at least {min_reviews} rated answers; you have {len(logs)} "
-                         f"({min_reviews - len(logs)} to go). Until then FSRS's defaults schedule well.")
+        raise UsageError.of("optimising needs at least {need} rated answers; you have {have} ({left} to go). "
+                            "Until then FSRS's defaults schedule well.",
+                            "优化至少需要 {need} 次评分作答；你现在有 {have} 次（还差 {left} 次）。在此之前 FSRS 的默认权重就能安排好复习。",
+                            need=min_reviews, have=len(logs), left=min_reviews - len(logs))
     try:
         from fsrs import Optimizer
 
         optimizer = Optimizer(logs)
     except (ImportError, TypeError, NameError) as err:
-        raise UsageError("the FSRS optimiser needs its extras (torch, pandas, tqdm): "
-                         f"pip install 'fsrs[optimizer]' ({err})") from None
+        raise UsageError.of("the FSRS optimiser needs its extras (torch, pandas, tqdm): pip install 'fsrs[optimizer]' "
+                            "({err})", "FSRS 优化器需要额外的依赖（torch、pandas、tqdm）：pip install 'fsrs[optimizer]'（{err}）",
+                            err=err) from None
     parameters = [float(w) for w in optimizer.compute_optimal_parameters()]
-    return Optimised(parameters, len(logs),
-                     f"fitted {len(parameters)} FSRS weights to {len(logs)} reviews of {len({l.card_id for l in logs})} questions")
+    from mlvc_review.quiz.strings import STRINGS
+
+    return Optimised(parameters, len(logs), Text.of(*STRINGS["optimised"], n=len(parameters), reviews=len(logs),
+                                                    questions=len({l.card_id for l in logs})))

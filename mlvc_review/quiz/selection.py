@@ -89,9 +89,9 @@ def plan_quiz(
         skipped: ids of new questions skipped before (they go behind the others).
     """
     if only_new and only_due:
-        raise UsageError("--new and --due exclude each other")
+        raise UsageError("--new and --due exclude each other", "--new 和 --due 不能同时使用")
     if limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("--limit must be at least 1", "--limit 至少为 1")
     rng = random.Random(f"order:{seed}")
     questions = [q for q in questions if q.id not in suspended]
     due = [q for q in questions if q.id in cards and cards[q.id].due <= now]

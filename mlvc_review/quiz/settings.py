@@ -38,13 +38,15 @@ def settings_path() -> Path:
 
 def check_new_per_day(value: int) -> int:
     if value < 0:
-        raise UsageError(f"--new-per-day {value}: give 0 or more new questions a day")
+        raise UsageError.of("--new-per-day {value}: give 0 or more new questions a day",
+                            "--new-per-day {value}：每日新题数应为 0 或更多", value=value)
     return value
 
 
 def check_retention(value: float) -> float:
     if not 0.7 <= value <= 0.99:
-        raise UsageError(f"--retention {value}: give a desired recall between 0.70 and 0.99 (FSRS's default is 0.9)")
+        raise UsageError.of("--retention {value}: give a desired recall between 0.70 and 0.99 (FSRS's default is 0.9)",
+                            "--retention {value}：期望记忆保持率应在 0.70 到 0.99 之间（FSRS 默认 0.9）", value=value)
     return value
 
 
@@ -88,7 +90,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot save your settings in {path}: {err.strerror}") from None
+        raise StoreError.of("cannot save your settings in {path}: {why}", "无法把设置保存到 {path}：{why}",
+                            path=path, why=err.strerror) from None
 
 
 def update_settings(**changes: object) -> Settings:
