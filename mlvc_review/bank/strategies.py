@@ -1,7 +1,7 @@
 """How much a student scores without knowing anything: the bank's test-taking strategies.
 
 A score means readiness only if guessing by the look of the options does not pay.
-Four strategies are measured, each with the quiz's own checkers (so the figure is
+Five strategies are measured, each with the quiz's own checkers (so the figure is
 what a student would really score):
 
 - "longest": in every choice question, pick the longest option (ties: the average
@@ -14,6 +14,9 @@ what a student would really score):
   learned that keys avoid both extremes. Limit: 40%.
 - "select all": in every multi question, tick every option. Limit: 25% of the multi
   points (a multi question is worth one point, its partial credit counts).
+- "longer half": in every multi question, tick the options longer than the median
+  option (worst language) — true statements written out more carefully than the
+  false ones give themselves away. Limit: 25% of the multi points.
 
 Both are measured over the whole bank and per chapter; `bank validate` reports a
 figure above its limit as an error (`problems`). A scope with fewer than
@@ -29,9 +32,9 @@ from dataclasses import dataclass
 from mlvc_review.bank.model import QuestionBase
 from mlvc_review.bank.params import Variant, draw_variant
 
-LONGEST, SHORTEST, MIDDLE, SELECT_ALL = "longest", "shortest", "middle", "select all"
-LIMITS = {LONGEST: 0.40, SHORTEST: 0.40, MIDDLE: 0.40, SELECT_ALL: 0.25}
-QTYPE = {LONGEST: "choice", SHORTEST: "choice", MIDDLE: "choice", SELECT_ALL: "multi"}
+LONGEST, SHORTEST, MIDDLE, SELECT_ALL, LONGER_HALF = "longest", "shortest", "middle", "select all", "longer half"
+LIMITS = {LONGEST: 0.40, SHORTEST: 0.40, MIDDLE: 0.40, SELECT_ALL: 0.25, LONGER_HALF: 0.25}
+QTYPE = {LONGEST: "choice", SHORTEST: "choice", MIDDLE: "choice", SELECT_ALL: "multi", LONGER_HALF: "multi"}
 MIN_QUESTIONS = 3
 SEED = 0  # the variant whose option order and texts are measured
 
@@ -62,7 +65,7 @@ class Figure:
         return self.judged and self.fraction > self.limit + 1e-12
 
     def __str__(self) -> str:
-        what = "multi points" if self.strategy == SELECT_ALL else "choice questions"
+        what = "multi points" if QTYPE[self.strategy] == "multi" else "choice questions"
         return (f"{self.scope}: '{self.strategy}' scores {self.fraction:.0%} of the {what} "
                 f"({self.score:.2f}/{self.total}; limit {self.limit:.0%})")
 
@@ -113,7 +116,25 @@ def select_all_score(question: QuestionBase, seed: int = SEED) -> float:
     return _graded("multi", question, variant, " ".join(LETTERS[: len(question.options)]))  # type: ignore[attr-defined]
 
 
-SCORERS = {LONGEST: longest_score, SHORTEST: shortest_score, MIDDLE: middle_score, SELECT_ALL: select_all_score}
+def longer_half_score(question: QuestionBase, seed: int = SEED) -> float:
+    """The score of ticking the multi options longer than the median option (worst language)."""
+    from statistics import median
+
+    from mlvc_review.quiz.checkers.choice import LETTERS, options_for
+
+    variant = draw_variant(question, seed)
+    options = options_for(question, variant)  # type: ignore[arg-type]
+    worst = 0.0
+    for lang in question.languages:
+        lengths = [len(variant.render(o.text, lang).strip()) for o in options]
+        picked = [LETTERS[i] for i, n in enumerate(lengths) if n > median(lengths)]
+        if picked:  # all options equally long: the strategy has nothing to go on
+            worst = max(worst, _graded("multi", question, variant, " ".join(picked)))
+    return worst
+
+
+SCORERS = {LONGEST: longest_score, SHORTEST: shortest_score, MIDDLE: middle_score, SELECT_ALL: select_all_score,
+           LONGER_HALF: longer_half_score}
 
 
 def measure(questions: Sequence[QuestionBase]) -> list[Figure]:

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from mlvc_review.bank import model
 from mlvc_review.bank.loader import load_bank
 from mlvc_review.bank.strategies import (
-    LIMITS, LONGEST, MIDDLE, MIN_QUESTIONS, SELECT_ALL, SHORTEST, Figure, longest_score, measure, middle_score,
-    select_all_score, shortest_score,
+    LIMITS, LONGER_HALF, LONGEST, MIDDLE, MIN_QUESTIONS, SELECT_ALL, SHORTEST, Figure, longer_half_score,
+    longest_score, measure, middle_score, select_all_score, shortest_score,
 )
 from mlvc_review.bank.validate import validate
 from mlvc_review.cli import app
@@ -31,9 +31,10 @@ def _choice(texts: dict[str, tuple[str, str]], answer: str = "a") -> model.Choic
         "derived": {}, "constraint": None, "exam_rank": None, "type": "choice", "options": options, "answer": answer, "shuffle": True})
 
 
-def _multi(n: int, right: int) -> model.MultiQuestion:
+def _multi(n: int, right: int, texts: list[str] | None = None) -> model.MultiQuestion:
     ids = "abcdefgh"[:n]
-    options = [{"id": k, "text": {"en": k, "zh": k}, "why": None} for k in ids]
+    texts = texts or list(ids)
+    options = [{"id": k, "text": {"en": t, "zh": t}, "why": None} for k, t in zip(ids, texts)]
     return model.question_from_dump({
         "id": "t.multi", "chapter": 1, "topic": "t", "tags": [], "difficulty": 2, "prompt": {"en": "p", "zh": "p"},
         "explanation": {"en": "e", "zh": "e"}, "hints": [], "notes_ref": None, "notes_slip": None, "params": {},
@@ -62,6 +63,15 @@ def test_ticking_everything_scores_the_checkers_partial_credit(n, right, score):
     assert select_all_score(_multi(n, right)) == pytest.approx(score)
 
 
+def test_ticking_the_longer_half_finds_carefully_written_true_statements():
+    # the two right options are the two longest: ticking the options longer than the median gets them all
+    telling = _multi(5, 2, ["a long, careful true one", "another careful true one", "no", "nope", "wrong"])
+    assert longer_half_score(telling) == 1.0
+    mixed = _multi(5, 2, ["a long, careful true one", "true", "a long, careful wrong one", "no", "wrong"])
+    assert longer_half_score(mixed) == 0.0  # one right, one wrong picked: (1 - 1)/2
+    assert longer_half_score(_multi(4, 2)) == 0.0  # all equally long: nothing to go on
+
+
 def test_a_scope_with_few_questions_is_shown_but_not_judged():
     few = Figure(LONGEST, "chapter 1", 2.0, MIN_QUESTIONS - 1)
     assert few.fraction == 1.0 and not few.over
@@ -69,7 +79,7 @@ def test_a_scope_with_few_questions_is_shown_but_not_judged():
     assert not Figure(SELECT_ALL, "bank", 25.0, 100).over  # at the limit is within it
 
 
-@pytest.mark.parametrize("strategy", [LONGEST, SHORTEST, MIDDLE, SELECT_ALL])
+@pytest.mark.parametrize("strategy", [LONGEST, SHORTEST, MIDDLE, SELECT_ALL, LONGER_HALF])
 def test_the_shipped_bank_does_not_pay_for_guessing(strategy):
     mine = [f for f in FIGURES if f.strategy == strategy]
     assert {f.scope for f in mine} == {"bank", *(f"chapter {n}" for n in range(1, 10))}
