@@ -41,12 +41,12 @@ def test_the_verdict_labels_the_budget_and_says_when_gpu_thresholds_are_uncalibr
     made = training.made_for("ImplicitImage", p.seed)
     value = {"problems": [], "loss": np.array([0.5, 0.1], np.float32), "steps_done": 2, "final": {"image": made["data"]["rgb"] + 0.01}}
     cpu = training.judge(p, value, 2, p.budget("cpu"), "cpu")
-    assert cpu.status == "passed" and cpu.message == "PSNR 40 dB (>= 20 dB) after 500 steps on the CPU budget; loss 0.5 -> 0.1"
+    assert cpu.status == "passed" and cpu.message == "PSNR 40 dB (>= 20 dB) after 1000 steps on the CPU budget; loss 0.5 -> 0.1"
     gpu = training.judge(p, value, 2, p.budget("cuda"), "cuda")
     assert "GPU budget, thresholds of the CPU calibration: GPU budget not calibrated yet" in gpu.message
     value["final"] = {"image": made["data"]["rgb"] + 0.2}
     low = training.judge(p, value, 2, p.budget("cpu"), "cpu")
-    assert low.status == "failed" and low.message.startswith("PSNR 14 dB, needs >= 20 dB (500 steps on the CPU budget")
+    assert low.status == "failed" and low.message.startswith("PSNR 14 dB, needs >= 20 dB (1000 steps on the CPU budget")
     assert low.got["metrics"]["psnr"] == pytest.approx(13.98, abs=0.01)
 
 

@@ -76,8 +76,8 @@ def ring_metrics(made: dict, final: dict) -> dict[str, float]:
 def ring_symptoms(probes: dict) -> set[str]:
     eps = probes["eps_by_step"]  # (steps, 3m, D)
     found = set()
-    if all(_close(eps[0], e) for e in eps[1:]):
-        found.add("ignores t")
+    if all(_close(eps[0], e) for e in eps[1:]) and not _close(eps[0], np.broadcast_to(eps[0][:1], eps[0].shape)):
+        found.add("ignores t")  # the same ε at every step, for inputs that do change it (a dead network ignores all)
     if all(_affine(e) for e in eps):
         found.add("affine in x_t")
     if np.all(eps >= 0) and np.all(probes["eps_big_by_step"] >= 0):

@@ -16,7 +16,7 @@ from mlvc_review.grading.checks import training_data, training_metrics
 from mlvc_review.grading.checks.training import Budget, Plan, Threshold, checks, register_plan
 from mlvc_review.grading.spec import TaskSpec, register
 
-CPU = Budget(steps=1000, batch=64, lr=2e-3, max_seconds=90.0, timeout=180.0)
+CPU = Budget(steps=1000, batch=64, lr=2e-3, max_seconds=120.0, timeout=240.0)
 
 PLAN = register_plan(Plan(
     "VAE", "vae", (64, 2), ((10, 3),), training_data.vae_data, training_metrics.vae_metrics,

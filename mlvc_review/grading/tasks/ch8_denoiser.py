@@ -16,7 +16,7 @@ from mlvc_review.grading.checks import training_data, training_metrics
 from mlvc_review.grading.checks.training import Budget, Plan, Threshold, checks, register_plan
 from mlvc_review.grading.spec import TaskSpec, register
 
-CPU = Budget(steps=2000, batch=512, lr=1e-2, max_seconds=120.0, timeout=240.0)
+CPU = Budget(steps=2000, batch=512, lr=1e-2, max_seconds=240.0, timeout=360.0)
 
 PLAN = register_plan(Plan(
     "Denoiser", "denoiser", (2,), ((3,),), training_data.ring_data, training_metrics.ring_metrics,

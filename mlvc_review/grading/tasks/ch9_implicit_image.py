@@ -14,7 +14,7 @@ from mlvc_review.grading.checks import training_data, training_metrics
 from mlvc_review.grading.checks.training import Budget, Plan, Threshold, checks, register_plan
 from mlvc_review.grading.spec import TaskSpec, register
 
-CPU = Budget(steps=500, batch=4096, lr=5e-3, max_seconds=120.0, timeout=240.0)
+CPU = Budget(steps=1000, batch=4096, lr=5e-3, max_seconds=300.0, timeout=420.0)
 
 PLAN = register_plan(Plan(
     "ImplicitImage", "implicit", (6,), ((3,),), training_data.image_data,
