@@ -249,12 +249,20 @@ ENTRIES: tuple[dict, ...] = (
                   "`relu(x + conv(relu(conv(x, w1, b1, pad=1)), w2, b2, pad=1))`，卷积核为 3x3。"),
          required=("differentiable with respect to all five inputs.", "对全部五个输入可微。")),
     dict(name="UNet", chapter=3, framework="torch", call="(in_ch, out_ch)", interface=None,
-         shapes=("for H and W multiples of 8, the output has the input's spatial size.",
+         shapes=("x `(N, in_ch, H, W)` float32 -> logits `(N, out_ch, H, W)` (no final sigmoid); for H and W "
+                 "multiples of 8, the output has the input's spatial size.",
+                 "x 为 `(N, in_ch, H, W)` 的 float32，输出 logits `(N, out_ch, H, W)`（末尾不加 sigmoid）；"
                  "H 和 W 是 8 的倍数时，输出的空间尺寸与输入相同。"),
          meaning=("A U-Net, as a `torch.nn.Module` class.", "一个 U-Net，写成 `torch.nn.Module` 类。"),
          tolerance=("not compared with a reference output: the output size and the heavy check decide.",
                     "不与参考输出比较：由输出尺寸和重型检查决定。"),
-         heavy=("learns a synthetic segmentation task.", "学会一个合成的分割任务。")),
+         heavy=("learns a synthetic segmentation task: the grader trains `UNet(1, 1)` with its own Adam loop and "
+                "per-pixel binary cross-entropy on the logits, 200 steps of 16 noisy 32x32 images of discs and squares "
+                "(the CPU budget, used on a GPU too until one is calibrated), then needs IoU >= 0.84 of `logit > 0` "
+                "with the true masks on 64 held-out images.",
+                "学会一个合成的分割任务：评分器用自己的 Adam 训练循环和作用在 logits 上的逐像素二元交叉熵训练 "
+                "`UNet(1, 1)`，200 步、每步 16 张带噪声的 32x32 圆盘和正方形图像（CPU 预算；在 GPU 上校准之前 GPU "
+                "也用它），然后在 64 张留出图像上要求 `logit > 0` 与真实掩码的 IoU >= 0.84。")),
 
     # ---- Chapter 4: understanding CNNs ----
     dict(name="saliency_map", chapter=4, framework="torch", call="(model, x, target)", returns="(H,W)",
@@ -396,10 +404,20 @@ ENTRIES: tuple[dict, ...] = (
          required=_LOGITS_1E4),
     dict(name="VAE", chapter=7, framework="torch", call="(data_dim, latent_dim)",
          interface="encode(x) -> (mu, logvar); decode(z) -> logits",
+         shapes=("x `(n, data_dim)` float32 in {0, 1}; mu and logvar `(n, latent_dim)`, logvar = log σ² (not σ); "
+                 "decode returns logits `(n, data_dim)` (no sigmoid).",
+                 "x 为 `(n, data_dim)` 的 float32，取值 {0, 1}；mu 和 logvar 为 `(n, latent_dim)`，logvar = log σ²"
+                 "（不是 σ）；decode 返回 logits `(n, data_dim)`（不加 sigmoid）。"),
          meaning=("A variational autoencoder, as a `torch.nn.Module` class.", "一个变分自编码器，写成 `torch.nn.Module` 类。"),
          tolerance=_HEAVY_DECIDES,
-         heavy=("trains on a synthetic binary data set and reaches a stated negative ELBO.",
-                "在一个合成的二值数据集上训练，达到规定的负 ELBO。")),
+         heavy=("trains on a synthetic binary data set and reaches a stated negative ELBO: the grader trains "
+                "`VAE(64, 2)` on the negative ELBO (`z = mu + exp(0.5*logvar) * eps`), 1000 Adam steps of 64 "
+                "8x8 binary patterns (the CPU budget, used on a GPU too until one is calibrated); on 512 held-out "
+                "patterns the negative ELBO must be <= 20 nats per example and `decode(mu)` must get >= 90% of the "
+                "pixels right.",
+                "在一个合成的二值数据集上训练，达到规定的负 ELBO：评分器用负 ELBO（`z = mu + exp(0.5*logvar) * eps`）"
+                "训练 `VAE(64, 2)`，Adam 1000 步、每步 64 个 8x8 二值图案（CPU 预算；在 GPU 上校准之前 GPU 也用它）；"
+                "在 512 个留出样本上，每个样本的负 ELBO 必须 <= 20 nats，`decode(mu)` 必须还原 >= 90% 的像素。")),
 
     # ---- Chapter 8: diffusion models ----
     dict(name="linear_beta_schedule", chapter=8, framework="numpy", call="(T, beta_1=1e-4, beta_T=0.02)",
@@ -434,11 +452,19 @@ ENTRIES: tuple[dict, ...] = (
                   "`half = dim//2`，`freqs = exp(-ln(max_period) * arange(half)/half)`，`args = t[:,None]*freqs`，"
                   "`emb = concat([cos(args), sin(args)], -1)`。")),
     dict(name="Denoiser", chapter=8, framework="torch", call="(data_dim)", interface="forward(x_t, t) -> eps",
+         shapes=("x_t `(n, data_dim)` float32, t `(n,)` int64 steps 0..999 -> eps `(n, data_dim)`.",
+                 "x_t 为 `(n, data_dim)` 的 float32，t 为 `(n,)` 的 int64 步数 0..999，输出 eps `(n, data_dim)`。"),
          meaning=("A noise-prediction network, as a `torch.nn.Module` class.", "一个预测噪声的网络，写成 `torch.nn.Module` 类。"),
          tolerance=_HEAVY_DECIDES,
          heavy=("trained with the DDPM loss on a 2-D mixture of Gaussians, its samples reach a stated distance to "
-                "the data.",
-                "用 DDPM 损失在二维高斯混合分布上训练后，其采样结果与数据的距离达到规定值。")),
+                "the data: the grader trains `Denoiser(2)` with `mean((eps_theta(x_t, t) - eps)^2)` on "
+                "`linear_beta_schedule(1000)`, 2000 Adam steps of 512 points of 8 Gaussians (std 0.05) on the unit "
+                "circle (the CPU budget, used on a GPU too until one is calibrated), draws 1000 samples with "
+                "`ddpm_reverse_step`, and needs >= 70% of them within 0.2 of a mode and all 8 modes found.",
+                "用 DDPM 损失在二维高斯混合分布上训练后，其采样结果与数据的距离达到规定值：评分器用 "
+                "`mean((eps_theta(x_t, t) - eps)^2)` 在 `linear_beta_schedule(1000)` 上训练 `Denoiser(2)`，Adam 2000 "
+                "步、每步 512 个点，数据是单位圆上 8 个高斯分量（标准差 0.05）（CPU 预算；在 GPU 上校准之前 GPU "
+                "也用它），再用 `ddpm_reverse_step` 采样 1000 个点：至少 70% 落在某个分量中心 0.2 以内，且 8 个分量都被找到。")),
 
     # ---- Chapter 9: visual data, neural fields and the coursework ----
     dict(name="volume_render", chapter=9, framework="numpy", call="(sigma, rgb, deltas)", returns="(color, weights)",
@@ -470,5 +496,11 @@ ENTRIES: tuple[dict, ...] = (
          meaning=("An implicit image, as a `torch.nn.Module` class, using `fourier_features` of order L.",
                   "一个隐式图像网络，写成 `torch.nn.Module` 类，使用 L 阶的 `fourier_features`。"),
          tolerance=_HEAVY_DECIDES,
-         heavy=("fits a synthetic 64x64 image to a stated PSNR.", "拟合一幅合成的 64x64 图像，达到规定的 PSNR。")),
+         heavy=("fits a synthetic 64x64 image to a stated PSNR: the grader fits `ImplicitImage(6)` with the mean "
+                "squared colour error, 1000 full-batch Adam steps (the CPU budget, used on a GPU too until one is "
+                "calibrated), to an image of plane waves of 4-16 cycles per unit and a hard-edged disc, and needs a "
+                "PSNR >= 20 dB on the pixel grid.",
+                "拟合一幅合成的 64x64 图像，达到规定的 PSNR：评分器用颜色的均方误差拟合 `ImplicitImage(6)`，Adam "
+                "1000 步、全批量（CPU 预算；在 GPU 上校准之前 GPU 也用它），目标图像由 4-16 周期/单位的平面波和一个"
+                "边缘锐利的圆盘组成，要求像素网格上的 PSNR >= 20 dB。")),
 )
