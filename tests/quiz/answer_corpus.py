@@ -68,11 +68,11 @@ HAND: dict[str, dict[str, list[str]]] = {
         "wrong": ["(2*sx*sy + C2)/(sx**2 + sy**2 + C2)", "(sxy + C2)/(sx**2 + sy**2 + C2)", "2 sxy/(sx^2 + sy^2)",
                   "(2sxy + C2)/(sx sy + C2)"],
         "asked": ["(2sxy + C2)/(sx^2 + sy^2 + C3)", "c·s = (2sxy+C2)/(sx^2+sy^2+C2)"]},
-    "seq.bce-gradient": {
-        "right": ["sigmoid(z) - y", r"\sigma(z) - y", "1/(1+e^(-z)) - y", "-(y - sigmoid(z))", "dL/dz = σ(z) − y"],
-        "wrong": ["y - sigmoid(z)", "sigmoid(z)*(1 - sigmoid(z))", "(sigmoid(z) - y)*sigmoid(z)*(1 - sigmoid(z))",
-                  "sigmoid(z)"],
-        "asked": ["ŷ - y"]},
+    "seq.bce-gradient": {  # the loss averages T steps (issue 16 told it apart from opt.logistic-gradient)
+        "right": ["(sigmoid(z) - y)/T", r"\frac{\sigma(z) - y}{T}", "(1/(1+e^(-z)) - y)/T", "-(y - sigmoid(z))/T",
+                  "dL/dz = (σ(z) − y)/T"],
+        "wrong": ["sigmoid(z) - y", "(y - sigmoid(z))/T", "sigmoid(z)*(1 - sigmoid(z))/T", "(sigmoid(z) - y)*T"],
+        "asked": ["(ŷ - y)/T"]},
     "seq.rnn-jacobian": {
         "right": ["w(1-h^2)", "w(1 − h_t²)", "w - w h^2", "(1-h²)·w", "w*(1-h)*(1+h)"],
         "wrong": ["1 - h^2", "w*(1 - h)^2", "w", "w*h"],

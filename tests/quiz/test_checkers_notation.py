@@ -40,7 +40,7 @@ def invalid(qid: str, raw: str, lang: str = "en") -> InvalidAnswer:
     ("und.inversion-linear", "(AᵀA + λI)⁻¹Aᵀφ0"), ("und.inversion-linear", "inv(A^T A + lambda I) A^T φ_0"),
     ("opt.basis-regression", "(ΦᵀΦ)⁻¹Φᵀy"), ("opt.ridge", "(X^⊤X+λI)^{-1}X^⊤y".replace("⊤", "T")),
     # σ(·) is the sigmoid unless the prompt names a variable σ
-    ("opt.logistic-gradient", "σ(z) − y"), ("seq.bce-gradient", r"\sigma(z) - y"),
+    ("opt.logistic-gradient", "σ(z) − y"), ("seq.bce-gradient", r"(\sigma(z) - y)/T"),
     ("mlp.sigmoid-derivative", "σ(1 − σ)"), ("gen.non-saturating", "Sigmoid(a) - 1"),
     # √, ·, ×, ⊙, superscripts, full-width input
     ("dif.closed-form", "√a·x0 + √(1−a)·eps"), ("dif.x0-from-eps", "(x − √(1 − a) eps)/√a"),
