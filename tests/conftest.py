@@ -24,10 +24,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
-    """Progress and caches go to a fresh directory; extra banks from the environment are ignored."""
+    """Progress and caches go to a fresh directory; extra banks from the environment are ignored.
+
+    Each test also runs in its own working directory, so nothing a command writes into the
+    current directory (a code question's starter file) ever lands in the checkout.
+    """
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MLVC_REVIEW_HOME", str(home))
     monkeypatch.delenv("MLVC_REVIEW_BANK", raising=False)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     yield home
 
 
