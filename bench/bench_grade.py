@@ -142,7 +142,9 @@ def main() -> None:
     where: dict[str, Path | None] = {k: None for k in cmds}
     if args.baseline is not None:  # `python -m mlvc_review` run in the baseline checkout imports its package first
         for key in ("one", "batch"):
-            cmds[f"{key} (baseline)"], where[f"{key} (baseline)"] = cmds[key], args.baseline.resolve()
+            # the baseline predates --combine (one document for many files was then the default)
+            cmds[f"{key} (baseline)"] = [a for a in cmds[key] if a != "--combine"]
+            where[f"{key} (baseline)"] = args.baseline.resolve()
     for key in cmds:
         if key.startswith("one"):
             timed(cmds[key], env, report, where[key])  # warm the file cache and the code-task cache
