@@ -12,6 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_tasks_common import HEADLINE, check_named, drawn, grade, grade_source  # noqa: E402
+from test_tasks_common import diagnosis_name as _diagnosis, failed_checks as _failed_checks  # noqa: E402
+from test_tasks_common import grade_many as _graded  # noqa: E402
 
 CHAPTER = 1
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -45,21 +47,6 @@ def test_a_softmax_without_the_max_shift_fails_stability_only(tmp_path):
 
 
 # ---- polynomial_features, momentum_step, knn_predict, cross_entropy ---------------------------
-
-
-def _graded(tmp_path, source: str, functions: list[str]) -> dict[str, dict]:
-    """function -> task dict for a submission made of `source` (several tasks in one sandbox session)."""
-    path = tmp_path / "mine.py"
-    path.write_text("import numpy as np\n" + source)
-    return grade(path, functions)
-
-
-def _failed_checks(task: dict) -> set[str]:
-    return {c["name"] for c in task["checks"] if c["status"] != "passed"}
-
-
-def _diagnosis(task: dict) -> str | None:
-    return (task.get("diagnosis") or {}).get("name")
 
 
 def test_knn_draws_integer_points_with_ties_at_the_kth_neighbour_and_k_up_to_n():

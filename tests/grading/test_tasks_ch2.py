@@ -12,6 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_tasks_common import HEADLINE, check_named, drawn, grade, grade_source  # noqa: E402
+from test_tasks_common import diagnosis_name as _diagnosis, failed_checks as _failed_checks  # noqa: E402
+from test_tasks_common import grade_many as _graded  # noqa: E402
 
 CHAPTER = 2
 FUNCTIONS = HEADLINE[CHAPTER]
@@ -48,21 +50,6 @@ def test_a_sigmoid_written_as_exp_over_one_plus_exp_fails_stability_only(tmp_pat
 
 
 # ---- relu/tanh backward, the MLP, xor_network, positional and Fourier encodings ---------------
-
-
-def _graded(tmp_path, source: str, functions: list[str]) -> dict[str, dict]:
-    """function -> task dict for a submission made of `source` (several tasks in one sandbox session)."""
-    path = tmp_path / "mine.py"
-    path.write_text("import numpy as np\n" + source)
-    return grade(path, functions)
-
-
-def _failed_checks(task: dict) -> set[str]:
-    return {c["name"] for c in task["checks"] if c["status"] != "passed"}
-
-
-def _diagnosis(task: dict) -> str | None:
-    return (task.get("diagnosis") or {}).get("name")
 
 
 def test_every_drawn_relu_input_holds_exact_zeros_of_both_signs_somewhere():

@@ -85,6 +85,22 @@ def grade_source(tmp_path: Path, source: str, function: str) -> dict:
     return grade(path, [function])[function]
 
 
+def grade_many(tmp_path: Path, source: str, functions: list[str]) -> dict[str, dict]:
+    """function -> task dict for one submission of `source` (numpy imported), several tasks in one session."""
+    path = tmp_path / "mine.py"
+    path.write_text("import numpy as np\n" + source)
+    return grade(path, functions)
+
+
+def failed_checks(task: dict) -> set[str]:
+    """Names of the task's checks that did not pass."""
+    return {c["name"] for c in task["checks"] if c["status"] != "passed"}
+
+
+def diagnosis_name(task: dict) -> str | None:
+    return (task.get("diagnosis") or {}).get("name")
+
+
 @lru_cache(maxsize=None)
 def graded_fixtures(chapter: int) -> dict[str, dict[str, dict]]:
     """fixture name -> function -> task dict: each honest file on the chapter's tasks it defines,
