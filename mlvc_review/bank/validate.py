@@ -17,7 +17,7 @@ from mlvc_review.bank.loader import Bank, Source
 from mlvc_review.bank.params import VariantError, draw_variant, placeholders
 from mlvc_review.bank.model import QuestionBase
 
-SEEDS = range(6)
+SEEDS = range(20)  # variants drawn per question: parameters, answers, listed mistakes and rounding are proved on each
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def _deep_checks() -> list[tuple[str, Callable[[QuestionBase], list[str]], Calla
     if importlib.util.find_spec("mlvc_review.quiz.checkers.base") is not None:
         from mlvc_review.quiz.checkers import selfcheck
 
-        checks.append(("answers", selfcheck, lambda q: q.type != "code"))  # type: ignore[attr-defined]
+        checks.append(("answers", lambda q: selfcheck(q, SEEDS), lambda q: q.type != "code"))  # type: ignore[attr-defined]
     if importlib.util.find_spec("mlvc_review.grading.bankcheck") is not None:
         from mlvc_review.grading.bankcheck import check_code_question
 
