@@ -33,7 +33,7 @@ def test_each_class_has_an_interface_and_a_learns_check_both_heavy_with_their_ow
     p = plan(function)
     assert spec.checks[1].timeout == max(b.timeout for b in p.budgets.values()) > p.budget("cpu").max_seconds
     assert p.budget("cpu").calibrated and not p.budget("cuda").calibrated
-    assert [c.label for c in spec.checks[0].examples()] == [f"{function}{p.ctor}"]
+    assert [c.label for c in spec.checks[0].examples()] == [f"{function}({', '.join(map(str, p.ctor))})"]
 
 
 def test_the_verdict_labels_the_budget_and_says_when_gpu_thresholds_are_uncalibrated():

@@ -91,7 +91,8 @@ def register_plan(plan: Plan) -> Plan:
 
 def checks(plan: Plan) -> tuple[Check, ...]:
     """The "interface" and "learns" checks of `plan` (heavy: they run with a GPU or --device cpu)."""
-    examples = lambda: [Case(plan.ctor, label=f"{plan.function}{plan.ctor}")]  # noqa: E731
+    label = f"{plan.function}({', '.join(map(repr, plan.ctor))})"
+    examples = lambda: [Case(plan.ctor, label=label)]  # noqa: E731
     worst = max(b.timeout for b in plan.budgets.values())
     common = dict(kind="training", examples=examples, heavy=True, mode="train", dtype="float32", compare=explainer(plan.function))
     return (Check(INTERFACE, timeout=INTERFACE_TIMEOUT, **common), Check(LEARNS, timeout=worst, **common))
