@@ -1,6 +1,6 @@
 """The training check kind, trusted side: send data and a budget, judge what comes back.
 
-A `Plan` (registered by a task module) says how one contract class is trained:
+A `Plan` (training_plan.py; a task module registers one) says how a class is trained:
 the worker task, the constructor arguments, the data set drawn from the seed,
 the metrics and thresholds, the symptoms that name causes, and a `Budget` per
 device. Two checks use it: "interface" (steps = 0: shapes, parameters,
@@ -16,77 +16,19 @@ process; it explains a failure when its symptoms are exactly the student's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable
 
 import numpy as np
 
 from mlvc_review.grading.checks.kinds import STOP_STATUSES, STOP_TEXT, Failure, TaskContext, exception_text
+from mlvc_review.grading.checks.training_plan import PLANS, Budget, Plan, Threshold, made_for, num, payload, register_plan
 from mlvc_review.grading.spec import Case, Check
+
+__all__ = ["PLANS", "Budget", "Plan", "Threshold", "register_plan", "made_for", "payload", "checks", "evaluate", "judge",
+           "student_symptoms", "shape_symptoms", "mistake_symptoms", "explainer", "Failure"]
 
 INTERFACE, LEARNS = "interface", "learns"
 INTERFACE_TIMEOUT = 60.0
-
-
-@dataclass(frozen=True)
-class Budget:
-    """How long the grader trains, per device; `calibrated` is False where no calibration backs the thresholds."""
-
-    steps: int
-    batch: int
-    lr: float
-    max_seconds: float  # training stops here (the check fails: the model is too slow for the budget)
-    timeout: float  # the whole call (interface, training, evaluation) is killed after this
-    calibrated: bool = True
-
-    def label(self, device: str) -> str:
-        where = "CPU" if device == "cpu" else "GPU"
-        note = "" if self.calibrated else ", thresholds of the CPU calibration: GPU budget not calibrated yet"
-        return f"{self.steps} steps on the {where} budget{note}"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """One metric bound, e.g. Threshold("psnr", ">=", 20.0, "PSNR", "dB")."""
-
-    metric: str
-    op: str  # ">=" | "<="
-    value: float
-    name: str
-    unit: str = ""
-
-    def fails(self, metrics: dict[str, float]) -> str | None:
-        got = metrics[self.metric]
-        ok = got >= self.value if self.op == ">=" else got <= self.value
-        return None if ok and np.isfinite(got) else f"{self.name} {_num(got)}{self.unit}, needs {self.op} {_num(self.value)}{self.unit}"
-
-
-@dataclass(frozen=True)
-class Plan:
-    """How one contract class is trained and judged."""
-
-    function: str
-    task: str  # key of `sandbox.training_tasks.TASKS`
-    ctor: tuple  # the contract's constructor arguments for training
-    variants: tuple[tuple, ...]  # other constructor arguments whose output shapes are checked
-    make: Callable[[int], dict]  # seed -> {"data": {...}, "probe": {...}, ...} (training_data)
-    metrics: Callable[[dict, dict], dict[str, float]]  # (made, final outputs) -> metrics
-    thresholds: tuple[Threshold, ...]
-    symptoms: Callable[[dict], set[str]]  # probe outputs -> symptom names
-    budgets: dict[str, Budget] = field(default_factory=dict)
-    seed: int = 0
-
-    def budget(self, device: str) -> Budget:
-        return self.budgets.get(device) or self.budgets["cpu"]
-
-
-PLANS: dict[str, Plan] = {}
-
-
-def register_plan(plan: Plan) -> Plan:
-    PLANS[plan.function] = plan
-    return plan
 
 
 def checks(plan: Plan) -> tuple[Check, ...]:
@@ -96,21 +38,6 @@ def checks(plan: Plan) -> tuple[Check, ...]:
     worst = max(b.timeout for b in plan.budgets.values())
     common = dict(kind="training", examples=examples, heavy=True, mode="train", dtype="float32", compare=explainer(plan.function))
     return (Check(INTERFACE, timeout=INTERFACE_TIMEOUT, **common), Check(LEARNS, timeout=worst, **common))
-
-
-@lru_cache(maxsize=8)
-def made_for(function: str, seed: int) -> dict:
-    """The plan's data set and probes for `seed` (drawn once per process)."""
-    return PLANS[function].make(seed)
-
-
-def payload(plan: Plan, budget: Budget, steps: int) -> dict:
-    made = made_for(plan.function, plan.seed)
-    return {
-        "task": plan.task, "ctor": list(plan.ctor), "variants": [list(v) for v in plan.variants], "seed": plan.seed,
-        "steps": steps, "batch": budget.batch, "lr": budget.lr, "max_seconds": budget.max_seconds,
-        "data": made["data"], "probe": made["probe"],
-    }
 
 
 def evaluate(ctx: TaskContext, check: Check, case: Case) -> Failure | None:
@@ -154,11 +81,11 @@ def judge(plan: Plan, value: dict, steps: int, budget: Budget, device: str, case
     except (KeyError, ValueError, TypeError, AttributeError) as err:
         return Failure("error", f"the trained model's outputs could not be measured ({type(err).__name__}: {err})", case, got=got)
     got["metrics"] = metrics
-    curve = f"loss {_num(loss[0])} -> {_num(float(np.mean(loss[-max(1, steps // 20):])))}"
+    curve = f"loss {num(loss[0])} -> {num(float(np.mean(loss[-max(1, steps // 20):])))}"
     fails = [text for t in plan.thresholds if (text := t.fails(metrics))]
     if fails:
         return Failure("failed", f"{'; '.join(fails)} ({budget.label(device)}; {curve})", case, got=got)
-    measured = ", ".join(f"{t.name} {_num(metrics[t.metric])}{t.unit} ({t.op} {_num(t.value)}{t.unit})" for t in plan.thresholds)
+    measured = ", ".join(f"{t.name} {num(metrics[t.metric])}{t.unit} ({t.op} {num(t.value)}{t.unit})" for t in plan.thresholds)
     return Failure("passed", f"{measured} after {budget.label(device)}; {curve}")
 
 
@@ -218,7 +145,3 @@ def explainer(function: str) -> Callable[[Any, Any, Case], str | None]:
         return None if theirs == set(got.get("symptoms", [])) else f"symptoms differ: {sorted(theirs)}"
 
     return explains
-
-
-def _num(x: float) -> str:
-    return f"{x:.3g}" if np.isfinite(x) else str(x)
