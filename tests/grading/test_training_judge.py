@@ -68,6 +68,21 @@ def test_unet_iou_and_the_shrinking_output_symptom():
     assert training.shape_symptoms([[[2, 2, 32, 32], [2, 1, 32, 32]]]) == {"wrong output shape"}
 
 
+def test_a_whole_factor_shrink_at_every_size_is_not_taken_for_unpadded_convolutions():
+    halved = [[[2, 1, 8, 12], [2, 1, 16, 24]], [[2, 2, 16, 16], [2, 2, 32, 32]]]
+    assert training.shape_symptoms(halved) == {training.SCALED_DOWN}
+    # unpadded convolutions lose a fixed margin: at 8x8 that happens to be half, at 16x24 it is not
+    unpadded = [[[2, 1, 4, 4], [2, 1, 8, 8]], [[2, 1, 12, 20], [2, 1, 16, 24]]]
+    assert training.shape_symptoms(unpadded) == {training.SMALLER}
+    assert training.shape_symptoms([[[2, 1, 8, 8], [2, 1, 16, 16]], [[2, 1, 4, 4], [2, 1, 16, 16]]]) == {training.SMALLER}
+    verdict = training.judge(plan("UNet"), {"problems": ["UNet(1, 1): returned shape (2, 1, 8, 12), expected (2, 1, 16, 24)"],
+                                             "shapes": halved}, 0, plan("UNet").budget("cpu"), "cpu")
+    assert verdict.status == "failed" and "2x smaller" in verdict.message and "upsampled back" in verdict.message
+    fixed = training.judge(plan("UNet"), {"problems": ["UNet(1, 1): returned shape (2, 1, 12, 20), expected (2, 1, 16, 24)"],
+                                           "shapes": unpadded}, 0, plan("UNet").budget("cpu"), "cpu")
+    assert "upsampl" not in fixed.message
+
+
 def test_vae_metric_is_the_reference_negative_elbo_and_chance_is_the_best_constant():
     made = td.vae_data(0)
     x = made["data"]["x_test"]

@@ -29,6 +29,7 @@ __all__ = ["PLANS", "Budget", "Plan", "Threshold", "register_plan", "made_for", 
 
 INTERFACE, LEARNS = "interface", "learns"
 INTERFACE_TIMEOUT = 60.0
+SMALLER, SCALED_DOWN, WRONG_SHAPE = "output smaller than its input", "output scaled down by a whole factor", "wrong output shape"
 
 
 def checks(plan: Plan) -> tuple[Check, ...]:
@@ -65,7 +66,8 @@ def judge(plan: Plan, value: dict, steps: int, budget: Budget, device: str, case
     problems = [p for p in value.get("problems", []) if type(p) is str]
     got: dict[str, Any] = {"symptoms": sorted(student_symptoms(plan, value))}
     if problems:
-        return Failure("failed", "; ".join(problems), case, got=got)
+        advice = shape_advice(set(got["symptoms"]), value.get("shapes"))
+        return Failure("failed", "; ".join(problems) + advice, case, got=got)
     if steps == 0:
         return Failure("passed", "shapes, parameters, gradients and inputs as the contract says")
     loss = np.asarray(value.get("loss", []), dtype=np.float64).ravel()
@@ -103,14 +105,33 @@ def student_symptoms(plan: Plan, value: dict) -> set[str]:
 
 
 def shape_symptoms(shapes: Any) -> set[str]:
-    found = set()
+    """Symptoms of [[got, expected], ...] output shapes. A spatial size smaller by a few pixels everywhere
+    (unpadded convolutions) is told apart from one divided by the same whole factor k >= 2 at every size
+    tried (a pooling or stride that nothing upsamples back)."""
+    found, factors = set(), set()
     for item in shapes if type(shapes) is list else []:
         got, expected = (list(v) for v in item)
         if len(got) == len(expected) >= 2 and got[:-2] == expected[:-2] and all(g < e for g, e in zip(got[-2:], expected[-2:])):
-            found.add("output smaller than its input")
+            found.add(SMALLER)
+            ratios = {e / g if g > 0 else 0.0 for g, e in zip(got[-2:], expected[-2:])}
+            factors.add(ratios.pop() if len(ratios) == 1 else 0.0)
         else:
-            found.add("wrong output shape")
+            found.add(WRONG_SHAPE)
+    if SMALLER in found and len(factors) == 1 and (k := factors.pop()) >= 2 and k == int(k):
+        found = (found - {SMALLER}) | {SCALED_DOWN}
     return found
+
+
+def shape_advice(symptoms: set[str], shapes: Any) -> str:
+    """A sentence on a whole-factor shrink (the worker's own problem text only states the shapes)."""
+    if SCALED_DOWN not in symptoms:
+        return ""
+    try:
+        k = next(int(e[-1] // g[-1]) for g, e in shapes if len(g) == len(e) and 0 < g[-1] < e[-1])
+    except (StopIteration, TypeError, ValueError, IndexError):
+        return ""
+    return (f"; the output's H and W are {k}x smaller than the input's at every size tried: a downsampling "
+            f"(pooling or a strided convolution) is not upsampled back to the input's size")
 
 
 def mistake_symptoms(plan: Plan, cls: type) -> set[str]:
