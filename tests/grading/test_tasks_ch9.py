@@ -123,3 +123,34 @@ def test_a_density_histogram_is_caught_and_named(tmp_path):
     )
     assert task["status"] == "failed"
     assert task["diagnosis"]["name"] == "density=True"
+
+
+def test_a_ranking_wrong_only_among_equal_distances_is_told_to_sort_stably(tmp_path):
+    """An unstable sort (here a deterministic stand-in: ties by (5 i) mod 7, not by index) is told
+    what it got wrong, without claiming a catalogued mistake."""
+    task = grade_source(
+        tmp_path,
+        "import numpy as np\n"
+        "def retrieve(query, database, k):\n"
+        "    d = np.sqrt(np.sum((database - query) ** 2, axis=1))\n"
+        "    order = sorted(range(len(d)), key=lambda i: (d[i], (5 * i) % 7))\n"
+        "    return np.array(order[:k], dtype=np.int64)\n",
+        "retrieve",
+    )
+    failed = [c for c in task["checks"] if c["status"] == "failed"]
+    assert task["status"] == "failed" and failed and task["diagnosis"] is None
+    assert all("only rows at equal distance are in another order" in c["message"] for c in failed)
+    assert all("kind='stable'" in c["message"] for c in failed)
+
+
+def test_a_ranking_by_another_distance_is_not_called_a_tie_order_problem(tmp_path):
+    task = grade_source(
+        tmp_path,
+        "import numpy as np\n"
+        "def retrieve(query, database, k):\n"
+        "    d = np.abs(database - query).sum(axis=1)\n"
+        "    return np.argsort(d, kind='stable')[:k]\n",
+        "retrieve",
+    )
+    assert task["status"] == "failed" and task["diagnosis"] is not None
+    assert not any("equal distance" in c["message"] for c in task["checks"])

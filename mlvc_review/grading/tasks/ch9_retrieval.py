@@ -6,7 +6,8 @@ floor(v · bins) with 1.0 put in the last bin agrees with numpy.histogram: the
 check is about the histogram, not about rounding on an edge. `retrieve` uses
 small integer coordinates, so squared distances are exact in any formula and
 equal distances really are equal; the ranking is compared exactly and must be
-an integer array. Surface fits draw points in [-2, 2]² or an iris-like
+an integer array. A ranking that is right but for the order of equal distances
+is told so (numpy's default argsort is not stable; the contract breaks ties by index). Surface fits draw points in [-2, 2]² or an iris-like
 [1, 7]² box with a design matrix of condition number below 1e4, so lstsq,
 solve on the normal equation and QR all agree at rtol 1e-6.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlvc_reference.linear_models import polynomial_features
+from mlvc_review.grading.checks.compare import compare
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
 from mlvc_review.grading.tasks.strategies import cases, fixed, normal, uniform
 
@@ -173,14 +175,39 @@ def _retrieve_edges() -> list[Case]:
     ]
 
 
+def _only_ties_differ(expected: np.ndarray, got: object, case: Case) -> bool:
+    """`got` lists distinct valid rows whose distances are, position by position, the reference's."""
+    query, database, _ = case.args
+    g = np.asarray(got)
+    if g.dtype.kind not in "iu" or g.shape != np.shape(expected) or g.size == 0:
+        return False
+    if g.min() < 0 or g.max() >= len(database) or len(set(g.tolist())) != g.size:
+        return False
+    # d_i = ||x_i - q||^2 (exact: small integer coordinates)                         # (m,)
+    d = np.sum((np.asarray(database) - np.asarray(query)[None, :]) ** 2, axis=1)
+    return bool(np.array_equal(d[g], d[np.asarray(expected)]))
+
+
+def _ranking(expected: np.ndarray, got: object, case: Case) -> str | None:
+    """Exact comparison of the ranking; a failure that is only a different order among equal distances says so."""
+    found = compare(expected, got, integer_output=True)
+    if found is None:
+        return None
+    if _only_ties_differ(expected, got, case):
+        return ("every position holds a row at the right distance; only rows at equal distance are in another "
+                "order: the contract puts the lower index first, which np.argsort(d, kind='stable') keeps (numpy's "
+                f"default sort is not stable)\n{found.message}")
+    return found.message
+
+
 register(
     TaskSpec(
         function="retrieve",
         reference="mlvc_reference.retrieval:retrieve",
         integer_output=True,
         checks=(
-            Check("values", "compare", strategy=lambda: cases(_retrieve_case, m=(1, 10), d=(1, 4), k=(1, 10))),
-            Check("edge shapes", "compare", examples=_retrieve_edges),
+            Check("values", "compare", strategy=lambda: cases(_retrieve_case, m=(1, 10), d=(1, 4), k=(1, 10)), compare=_ranking),
+            Check("edge shapes", "compare", examples=_retrieve_edges, compare=_ranking),
             Check("no mutation", "mutation", examples=lambda: _retrieve_edges()[:2]),
         ),
     )
