@@ -6,6 +6,14 @@ once, then ``{"kind": "call", ...}`` (fields of `SandboxSession.call`), ``{"kind
 answers ``{"kind": "ready", ...}`` after the import and ``{"kind": "result", ...}``
 per call, both with status/value/error/stdout/stderr/seconds. It holds no grader
 data: only the submission and the arguments of the current batch of calls.
+
+A call with ``"mode": "train"`` is a training check (`sandbox.training`): the
+student's class is built, probed and trained here, by the grader's loop and loss
+but inside this jailed process, and only the loss curve and output arrays go
+back; metrics and thresholds stay in the trusted process. As with every value
+from this process, a hostile submission can forge what it returns (it shares the
+interpreter with the loop): the sandbox keeps it from harming the grader, not
+from lying about its own result.
 """
 
 from __future__ import annotations
