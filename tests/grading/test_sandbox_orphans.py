@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -97,7 +98,10 @@ def test_killing_the_grader_mid_loop_leaves_no_process_of_the_submission(tmp_pat
             os.killpg(grader.pid, signal.SIGINT)  # what the terminal sends its foreground group
         else:
             os.kill(grader.pid, getattr(signal, how))
-        grader.wait(timeout=30)
+        try:
+            grader.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the grader did not end within 30 s of {how}: {_where(grader.pid)}")
         time.sleep(SURVIVAL_S)
         left = _survivors(tree)
         for pid in left:  # leave nothing behind for the next test, whatever happened
@@ -111,6 +115,18 @@ def test_killing_the_grader_mid_loop_leaves_no_process_of_the_submission(tmp_pat
             grader.kill()
             grader.wait()
         grader.stderr.close()
+
+
+def _where(pid: int) -> str:
+    """What a hung grader is doing: each thread's state and kernel wait channel, and its process tree."""
+    rows = []
+    for task in sorted(Path(f"/proc/{pid}/task").glob("*")):
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            rows.append(f"thread {task.name} {state} in {(task / 'wchan').read_text() or '-'}")
+        except OSError:
+            continue
+    return "; ".join(rows) + f"; descendants {_descendants(pid)}"
 
 
 PROBE = """\
