@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from mlvc_review.cli import COMMANDS, app
 
-HEAVY = ("pydantic", "yaml", "torch", "sympy", "numpy", "fsrs", "mlvc_review.grading", "mlvc_review.cli.grade",
-         "mlvc_review.cli.bank", "mlvc_review.bank.schema")
+HEAVY = ("pydantic", "yaml", "torch", "sympy", "numpy", "fsrs", "hashlib", "secrets", "mlvc_review.grading",
+         "mlvc_review.cli.grade", "mlvc_review.cli.bank", "mlvc_review.bank.schema")
 QUIZ = "import sys\nfrom mlvc_review.cli import app\napp(sys.argv[1:], standalone_mode=False)\n"
 
 
