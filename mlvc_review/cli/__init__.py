@@ -30,8 +30,28 @@ COMMANDS = {
 }
 
 
+# click's UsageError, whichever click typer brings (its own copy in recent versions, the package before)
+_RAW_ARGS = "mlvc_review.raw_args"
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _usage_error_zh(err) -> None:
+    """A usage error of a `--lang zh` command, in Chinese: usage line, where help is, the error."""
+    from mlvc_review.cli.usage_zh import translate, usage_line
+    from mlvc_review.ui import err_console, print_error
+
+    if err.ctx is not None:
+        err_console.print(usage_line(err.ctx.get_usage()), highlight=False, markup=False, soft_wrap=True)
+        err_console.print(f"查看帮助：{err.ctx.command_path} -h", highlight=False, markup=False, soft_wrap=True)
+    print_error(translate(err.format_message()), "zh")
+
+
 class _Root(TyperGroup):
     """The root command group: builds command modules on demand; maps expected failures to exit codes."""
+
+    def parse_args(self, ctx, args):  # type: ignore[override]
+        ctx.meta[_RAW_ARGS] = list(args)  # the words as typed, for the language of a usage error
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx):  # type: ignore[override]
         return list(dict.fromkeys([*COMMANDS, *super().list_commands(ctx)]))
@@ -58,6 +78,13 @@ class _Root(TyperGroup):
 
             lang = session_lang()
             print_error(err.text(lang), lang)
+            ctx.exit(err.exit_code)
+        except _USAGE_ERROR as err:  # the parser's own message: English from click, unless we say it
+            from mlvc_review.cli.usage_zh import asks_for_zh
+
+            if session_lang() != "zh" and not asks_for_zh(ctx.meta.get(_RAW_ARGS, [])):
+                raise
+            _usage_error_zh(err)
             ctx.exit(err.exit_code)
         except (KeyboardInterrupt, typer.Abort):  # Ctrl-C anywhere, a confirmation prompt's too
             from mlvc_review.quiz.strings import t
