@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -85,5 +86,11 @@ def write_deck(notes: Sequence[NoteData], path: Path, *, name: str, lang: str) -
     for n in notes:
         deck.add_note(genanki.Note(model=model, fields=[n.question_id, n.front, n.back, n.chapter], tags=n.tags,
                                    guid=genanki.guid_for("mlvc-review", n.question_id, lang)))
-    genanki.Package(deck).write_to_file(str(path))
+    # written beside the target, then renamed: a full disk leaves neither a torn deck nor a lost older one
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        genanki.Package(deck).write_to_file(str(partial))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path

@@ -98,3 +98,42 @@ def test_a_chinese_deck_has_chinese_cards_and_its_own_guids(write_bank, tmp_path
 def test_a_bad_out_path_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["export", "anki", "--out", str(tmp_path / "missing" / "deck.apkg")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_chinese_sessions_get_chinese_messages(write_bank, tmp_path):
+    bank = str(write_bank(BANK))
+    done = runner.invoke(app, ["export", "anki", "--bank", bank, "--chapter", "1", "--lang", "zh", "--out", str(tmp_path / "d.apkg")])
+    assert done.exit_code == 0 and "已将" in done.output and "文件 > 导入" in done.output
+    unknown = runner.invoke(app, ["export", "anki", "--chapter", "42", "--lang", "zh", "--out", str(tmp_path / "e.apkg")])
+    assert unknown.exit_code == 2 and "错误：" in unknown.output and "42" in unknown.output and "error:" not in unknown.output
+    folder = runner.invoke(app, ["export", "anki", "--lang", "zh", "--out", str(tmp_path / "missing" / "deck.apkg")])
+    assert folder.exit_code == 2 and "错误：" in folder.output and "does not exist" not in folder.output
+
+
+def test_a_deck_must_be_written_to_an_apkg_name(tmp_path):
+    for lang, words in (("en", ".apkg file"), ("zh", ".apkg 文件")):
+        result = runner.invoke(app, ["export", "anki", "--lang", lang, "--out", str(tmp_path / "deck.txt")])
+        assert result.exit_code == 2 and words in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_failed_write_keeps_the_older_deck_and_leaves_no_partial_file(write_bank, tmp_path, monkeypatch):
+    import errno
+
+    import genanki
+
+    bank = str(write_bank(BANK))
+    out = tmp_path / "deck.apkg"
+    assert runner.invoke(app, ["export", "anki", "--bank", bank, "--chapter", "1", "--out", str(out)]).exit_code == 0
+    before = out.read_bytes()
+
+    def full_disk(self, path):
+        with open(path, "wb") as f:
+            f.write(b"PK\x03\x04 half a zip")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", full_disk)
+    result = runner.invoke(app, ["export", "anki", "--bank", bank, "--chapter", "1", "--out", str(out)])
+    assert result.exit_code == 4 and "No space left on device" in result.output and "Traceback" not in result.output
+    assert out.read_bytes() == before
+    assert not [p.name for p in tmp_path.iterdir() if "partial" in p.name]
