@@ -390,9 +390,14 @@ def reset_cmd(chapter: Optional[int] = typer.Option(None, "--chapter", help="Onl
     if not yes and not typer.confirm(t("reset_confirm", ui, what=what), default=False):
         typer.echo(t("reset_none", ui))
         raise typer.Exit(1)
+    from mlvc_review.quiz.settings import load_settings
+
     with _open_store(lang=ui) as store:
         removed = store.reset(chapter)
     typer.echo(t("reset_done", ui, what=what, n=removed))
+    suspended = load_settings().suspended
+    if suspended:
+        typer.echo(t("reset_kept_suspended", ui, n=len(suspended)))
 
 
 def register(app: typer.Typer) -> None:

@@ -143,6 +143,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reset_confirm": ("Delete {what}?", "删除{what}？"),
     "reset_none": ("nothing deleted", "没有删除任何内容"),
     "reset_done": ("deleted {what}: {n} attempts", "已删除{what}：{n} 条作答记录"),
+    "reset_kept_suspended": ("{n} suspended questions stay suspended (they are a setting, not progress): "
+                             "mlvc-review progress unsuspend --all brings them back",
+                             "{n} 道已暂停的题目仍保持暂停（暂停属于设置，不属于进度）："
+                             "mlvc-review progress unsuspend --all 可恢复它们"),
     "fmt_derivation": ("each step in the form its prompt asks for (a formula, a matrix expression or a number); "
                        ":s gives up a step and shows its answer", "每一步按题目要求作答（公式、矩阵表达式或数字）；"
                        "输入 :s 放弃这一步并查看答案"),

@@ -263,6 +263,18 @@ def test_progress_export_and_reset_with_confirmation(bank, tmp_path):
     quiz(bank, "--limit", "1", input="a\n")
     unasked = runner.invoke(app, ["progress", "reset", "--yes"])
     assert unasked.exit_code == 0 and "deleted ALL progress: 1 attempts" in unasked.output and stored() == ([], {})
+    assert "suspended" not in unasked.output
+
+
+def test_a_reset_says_that_suspended_questions_stay_suspended(bank):
+    from mlvc_review.quiz.settings import load_settings, suspend
+
+    quiz(bank, "--limit", "1", input="a\n")
+    suspend("c-choice")
+    for lang, words in (("en", "1 suspended questions stay suspended"), ("zh", "1 道已暂停的题目仍保持暂停")):
+        result = runner.invoke(app, ["progress", "reset", "--yes", "--lang", lang])
+        assert result.exit_code == 0 and words in result.output and "progress unsuspend --all" in result.output
+    assert load_settings().suspended == ("c-choice",)
 
 
 def test_unknown_chapter_topic_and_type_are_usage_errors(bank):
