@@ -1,9 +1,12 @@
 """FSRS weights fitted to the student's own review history (`mlvc-review progress optimise`).
 
-The fsrs package's `Optimizer` does the fitting (it needs its optional extras:
-torch, pandas, tqdm). Every rated attempt becomes one review log; skips and answers
-given in an exam are reviews too, as the scheduler saw them. Below `MIN_REVIEWS`
-rated answers the fit would follow noise, so the command says how many more are needed.
+The fsrs package's `Optimizer` does the fitting (its extras, torch, pandas and tqdm,
+are dependencies of mlvc-review). Every rated attempt becomes one review log; skips
+have no rating and are left out. Below `MIN_REVIEWS` rated answers the fit would follow
+noise, so the command says how many more are needed. The optimiser itself fits only on
+reviews of cards already past their learning steps and, with fewer than 512 of those,
+quietly hands back its default weights: that is reported as "not enough yet", never
+stored as a fit.
 """
 
 from __future__ import annotations
@@ -57,6 +60,13 @@ def optimise(attempts: Iterable[dict], min_reviews: int = MIN_REVIEWS) -> Optimi
                             "({err})", "FSRS 优化器需要额外的依赖（torch、pandas、tqdm）：pip install 'fsrs[optimizer]'（{err}）",
                             err=err) from None
     parameters = [float(w) for w in optimizer.compute_optimal_parameters()]
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    if parameters == [float(w) for w in DEFAULT_PARAMETERS]:
+        raise UsageError.of("your {have} rated answers hold too few reviews of questions already learned (FSRS fits "
+                            "on those and needs 512 of them); keep revising: the default weights stay in use",
+                            "你的 {have} 次评分作答中，已学会题目的复习太少（FSRS 只用这类复习拟合，需要 512 次）；"
+                            "继续复习吧：目前仍使用默认权重", have=len(logs))
     from mlvc_review.quiz.strings import STRINGS
 
     return Optimised(parameters, len(logs), Text.of(*STRINGS["optimised"], n=len(parameters), reviews=len(logs),

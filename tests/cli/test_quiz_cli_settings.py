@@ -100,6 +100,30 @@ def test_optimise_says_how_much_history_it_needs(bank):
     assert load_settings().parameters is None
 
 
+@pytest.mark.slow
+def test_optimise_fits_a_real_history_and_stores_the_weights_for_later_sessions():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "quiz"))
+    from test_scheduling_settings import _simulated_history
+
+    history = _simulated_history(seed=1, forgetting=2.0)
+    with open_store() as store:
+        for a in history:
+            store.record(Attempt(a["question_id"], 1, "choice", 0, "x", float(a["rating"] > 1), a["rating"] > 1,
+                                 a["rating"], 0, a["seconds"], ts=a["ts"]))
+    dry = runner.invoke(app, ["progress", "optimise", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert f"to {len(history)} reviews of 70 questions" in dry.output and load_settings().parameters is None
+    done = runner.invoke(app, ["progress", "optimise", "--lang", "zh"])
+    assert done.exit_code == 0 and "已保存" in done.output
+    weights = load_settings().parameters
+    assert weights is not None and len(weights) == 21
+    shown = runner.invoke(app, ["progress", "settings"])
+    assert shown.exit_code == 0 and "optimised" in shown.output
+
+
 def test_stats_show_weakest_topics_and_a_forecast(bank, width):
     quiz(bank, "--seed", "1", input="b\n5\n5\n")
     with open_store() as store:  # two more answers to each question, so each topic has three

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
@@ -144,11 +145,57 @@ def test_optimise_turns_rated_attempts_into_review_logs_and_needs_enough_of_them
     assert logs[0].review_duration == 4500 and int(logs[1].rating) == 2
     with pytest.raises(UsageError, match="at least 400 rated answers; you have 30"):
         optimise(attempts)
-    try:
-        import pandas  # noqa: F401  (the fsrs optimiser's extra)
-    except ImportError:
-        with pytest.raises(UsageError, match=r"fsrs\[optimizer\]"):
-            optimise(attempts, min_reviews=10)
-    else:
-        result = optimise(attempts, min_reviews=10)
-        assert len(result.parameters) == 21 and result.reviews == 30
+    # enough for our floor, too few learned-card reviews for FSRS: its defaults are not passed off as a fit
+    with pytest.raises(UsageError, match="too few reviews of questions already learned"):
+        optimise(attempts, min_reviews=10)
+
+
+def _simulated_history(seed: int, forgetting: float, n_questions: int = 70, days: int = 90) -> list[dict]:
+    """Attempts (the store's rows) of a student scheduled by default FSRS whose real recall is
+    R ** forgetting: above 1 they forget faster than the default model predicts."""
+    import random
+
+    from fsrs import Card, Rating, Scheduler
+
+    rng = random.Random(seed)
+    scheduler = Scheduler(enable_fuzzing=False)
+    start = datetime.now(timezone.utc)
+    cards = [Card() for _ in range(n_questions)]
+    attempts = []
+    for day in range(days):
+        today = start + timedelta(days=day, minutes=1)
+        for i, card in enumerate(cards):
+            if card.due <= today:
+                recalled = rng.random() < scheduler.get_card_retrievability(card, today) ** forgetting
+                rating = Rating.Good if recalled else Rating.Again
+                cards[i], _ = scheduler.review_card(card, rating, today)
+                attempts.append({"question_id": f"q{i}", "skipped": 0, "rating": int(rating), "seconds": 5.0,
+                                 "ts": today.isoformat()})
+    return attempts
+
+
+def _fourth_interval_days(parameters) -> float:
+    """Days until the next review after three Good answers, each given when due."""
+    from fsrs import Card, Rating, Scheduler
+
+    scheduler = Scheduler(parameters=parameters, enable_fuzzing=False)
+    card, when = Card(), datetime.now(timezone.utc)
+    for _ in range(4):
+        card, _ = scheduler.review_card(card, Rating.Good, when)
+        previous, when = when, card.due
+    return (when - previous).total_seconds() / 86400
+
+
+@pytest.mark.slow
+def test_the_real_fit_shortens_intervals_for_a_student_who_forgets_faster_than_the_defaults_assume():
+    from fsrs import Scheduler
+
+    from mlvc_review.quiz.optimise import optimise
+
+    history = _simulated_history(seed=0, forgetting=2.0)
+    result = optimise(history)
+    assert result.reviews == len(history) > 512 and len(result.parameters) == 21
+    assert all(math.isfinite(w) for w in result.parameters)
+    default = _fourth_interval_days(Scheduler().parameters)
+    fitted = _fourth_interval_days(result.parameters)
+    assert fitted < 0.6 * default, (fitted, default)
