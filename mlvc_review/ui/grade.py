@@ -78,6 +78,9 @@ def _submission(sub: dict[str, Any], seed: int, console: Console, lang: str, pla
         for check in task["checks"]:
             if check["status"] == "skipped" and check["message"]:
                 console.print(Text(label("skipped_check", lang, task=task["function"], check=check["name"], why=check["message"]), style="muted"))
+            elif check["status"] == "passed" and check["message"] and task["status"] == "passed":
+                # what a passing check measured (a trained model's metric, steps and device budget)
+                console.print(Text(label("measured_check", lang, task=task["function"], check=check["name"], what=check["message"]), style="muted"), soft_wrap=False)
     for task in tasks:
         shown = panels(task, lang, plain)
         for panel in shown:

@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "same_failure": ("the same in: {checks}", "以下检查结果相同：{checks}"),
     "reproduce": ("reproduce", "复现命令"),
     "skipped_check": ("{task} · {check}: skipped, {why}", "{task} · {check}：已跳过，{why}"),
+    "measured_check": ("{task} · {check}: {what}", "{task} · {check}：{what}"),
     # the end of the report
     "sandbox": ("sandbox: {how}", "沙箱：{how}"),
     "seed": ("seed {seed} (rerun with --seed {seed} to reproduce)", "随机种子 {seed}（加上 --seed {seed} 重新运行即可复现）"),

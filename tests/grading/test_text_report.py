@@ -131,6 +131,21 @@ def test_a_task_that_never_ran_shows_its_message():
     assert "✗ error" in text and "did you mean `softmax`" in text and "0 of 1 tasks passed" in text
 
 
+def test_a_passing_trained_model_shows_what_was_measured_and_on_which_budget():
+    learns = ("negative ELBO 16.3 nats (<= 20 nats) after 1000 steps on the CPU budget; loss 44.5 -> 16.4")
+    check = {"name": "learns", "status": "passed", "message": learns, "examples": 1, "hidden": False, "seconds": 1.8,
+             "counterexample": None}
+    task = {"task": "t", "function": "VAE", "status": "passed", "score": 1.0, "max_score": 1.0, "message": "", "line": 1,
+            "diagnosis": None, "hints": [], "checks": [check, {**check, "name": "plain", "message": ""}]}
+    doc = {"tool": "mlvc-review", "version": "0", "seed": 0, "isolation": "", "duration": 1.0,
+           "submissions": [{"path": "m.py", "error": None, "notes": [], "seconds": 1.0, "tasks": [task]}]}
+    for lang in ("en", "zh"):
+        text = " ".join(render(doc, 200, lang).split())
+        assert "VAE · learns" in text and "on the CPU budget" in text and "VAE · plain" not in text
+    failing = {**task, "status": "failed", "checks": [check, {**check, "name": "other", "status": "failed", "message": "x"}]}
+    assert "VAE · learns" not in render({**doc, "submissions": [{**doc["submissions"][0], "tasks": [failing]}]}, 200)
+
+
 def test_report_text_for_files_is_plain_and_wide(doc):
     text = render_report_text(doc, "zh")
     assert "\x1b[" not in text and "未通过" in text and max(len(line) for line in text.splitlines() if "mlvc-review" not in line and not line.startswith("──")) <= 120
