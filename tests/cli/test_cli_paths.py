@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import typer.main
 from typer.testing import CliRunner
 
-from mlvc_review.cli import COMMANDS, app
+from cli_tree import leaves
+from mlvc_review.cli import app
 
 runner = CliRunner()
 
@@ -49,24 +49,6 @@ BAD = {
 }
 
 
-def _leaves() -> dict:
-    """Every runnable command by its full name ('quiz chapter', 'grade', ...), as Typer built it."""
-    root = typer.main.get_command(app)
-    ctx = typer.Context(root)
-    found: dict = {}
-
-    def walk(prefix: str, command) -> None:
-        if hasattr(command, "list_commands"):  # a group
-            for name in command.list_commands(ctx):
-                walk(f"{prefix} {name}".strip(), command.get_command(ctx, name))
-        else:
-            found[prefix] = command
-
-    for name in COMMANDS:
-        walk(name, root.get_command(ctx, name))
-    return found
-
-
 def _path_params(command) -> list:
     """Parameters taking a path: Typer makes a Path annotation a click Path type; --bank takes str."""
     return [p for p in command.params if type(p.type).__name__.endswith("Path") or p.name == "bank"]
@@ -74,7 +56,7 @@ def _path_params(command) -> list:
 
 def _cases() -> list[tuple[str, str, str]]:
     cases = []
-    for name, command in _leaves().items():
+    for name, command in leaves().items():
         for param in _path_params(command):
             use = "bank" if param.name == "bank" else USE.get((name, param.name), "unknown")
             cases += [(name, param.name, value) for value in BAD.get(use, ["<no case: add one to USE>"])]
@@ -82,12 +64,12 @@ def _cases() -> list[tuple[str, str, str]]:
 
 
 def test_every_path_parameter_of_every_command_has_cases():
-    leaves = _leaves()
-    assert {"grade", "start", "quiz chapter", "progress export", "gradebook", "export gradescope", "bank list"} <= set(leaves)
-    missing = [(name, p.name) for name, c in leaves.items() for p in _path_params(c)
+    commands = leaves()
+    assert {"grade", "start", "quiz chapter", "progress export", "gradebook", "export gradescope", "bank list"} <= set(commands)
+    missing = [(name, p.name) for name, c in commands.items() for p in _path_params(c)
                if p.name != "bank" and (name, p.name) not in USE]
     assert not missing, f"path parameters without bad-path cases: {missing}"
-    assert not [name for name, c in leaves.items() if _path_params(c) and name not in BASE]
+    assert not [name for name, c in commands.items() if _path_params(c) and name not in BASE]
 
 
 # a missing submission is reported in the grading document itself (exit 2), as one student's of a class
@@ -141,7 +123,7 @@ def test_a_bad_path_gets_a_clear_message_and_no_traceback(places, monkeypatch, n
     if (name, param, raw) not in REPORTED_BY_THE_GRADER:
         _forbid_work(monkeypatch)
     value = raw.format(**places)
-    command = _leaves()[name]
+    command = leaves()[name]
     result = runner.invoke(app, _argv(name, command, param, value), input="q\n")
     output = result.output
     assert result.exit_code != 0, output

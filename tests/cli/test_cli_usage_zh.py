@@ -10,34 +10,17 @@ from __future__ import annotations
 import re
 
 import pytest
-import typer.main
 from typer.testing import CliRunner
 
-from mlvc_review.cli import COMMANDS, app
+from cli_tree import leaves
+from mlvc_review.cli import app
 from mlvc_review.cli.usage_zh import asks_for_zh, translate
 
 runner = CliRunner()
 ENGLISH_FRAME = re.compile(r"Usage:|Try '|Invalid value|No such option|Missing argument|is not|unexpected extra")
 
 
-def _leaves() -> dict:
-    root = typer.main.get_command(app)
-    ctx = typer.Context(root)
-    found: dict = {}
-
-    def walk(prefix: str, command) -> None:
-        if hasattr(command, "list_commands"):
-            for name in command.list_commands(ctx):
-                walk(f"{prefix} {name}".strip(), command.get_command(ctx, name))
-        else:
-            found[prefix] = command
-
-    for name in COMMANDS:
-        walk(name, root.get_command(ctx, name))
-    return found
-
-
-WITH_LANG = sorted(name for name, command in _leaves().items() if any(p.name == "lang" for p in command.params))
+WITH_LANG = sorted(name for name, command in leaves().items() if any(p.name == "lang" for p in command.params))
 
 
 def _run(words: list[str]):

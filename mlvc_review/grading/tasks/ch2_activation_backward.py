@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
-from mlvc_review.grading.tasks.strategies import cases, fixed, nonzero, normal
+from mlvc_review.grading.tasks.strategies import cases, elementwise_shapes, nonzero, normal
 
 SHAPES = [(3,), (2, 3), (1,), (4, 1), (2, 2, 3), (5, 2)]
 
@@ -29,29 +29,19 @@ def _tanh_case(rng: np.random.Generator, shape: tuple[int, ...], scale: float = 
     return Case((normal(rng, *shape, scale=scale), nonzero(rng, *shape)), label=label or f"x, dout {shape}")
 
 
-def _shape_edges(build: object) -> list[Case]:
-    return fixed(
-        build,  # type: ignore[arg-type]
-        dict(shape=(1,), label="a single entry"),
-        dict(shape=(4, 3), label="a (n, d) batch"),
-        dict(shape=(2, 3, 4), label="3-D"),
-        dict(shape=(5, 1), label="a column (n, 1)"),
-    )
-
-
 def _relu_edges() -> list[Case]:
     return [
         Case((np.array([0.0, -0.0, 0.0]), np.array([1.5, -0.7, 2.0])), label="x = 0 exactly: gradient 0"),
         Case((np.array([[-1.0, -0.25], [-3.5, -1e-9]]), np.array([[0.5, -1.0], [1.2, 0.3]])), label="all inputs negative"),
         Case((np.array([[2.0, 1e-9, 0.5]]), np.array([[-0.5, 1.0, -1.3]])), label="all inputs positive, dout of both signs"),
-        *_shape_edges(_relu_case),
+        *elementwise_shapes(_relu_case),
     ]
 
 
 def _tanh_edges() -> list[Case]:
     return [
         Case((np.array([0.0, -0.0]), np.array([1.5, -2.0])), label="x = 0: slope 1"),
-        *_shape_edges(_tanh_case),
+        *elementwise_shapes(_tanh_case),
         _tanh_case(np.random.default_rng(3), (2, 4), scale=8.0, label="large |x| (saturated tanh)"),
     ]
 
@@ -63,7 +53,7 @@ def _task(function: str, build: object, edges: object) -> TaskSpec:
         checks=(
             Check("values", "compare", strategy=lambda: cases(build, shape=SHAPES)),  # type: ignore[arg-type]
             Check("edge shapes", "compare", examples=edges),  # type: ignore[arg-type]
-            Check("no mutation", "mutation", examples=lambda: _shape_edges(build)[1:3]),
+            Check("no mutation", "mutation", examples=lambda: elementwise_shapes(build)[1:3]),
         ),
     )
 

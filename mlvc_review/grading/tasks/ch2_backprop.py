@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlvc_review.grading.spec import Case, Check, TaskSpec, register
-from mlvc_review.grading.tasks.strategies import cases, fixed, nonzero, normal
+from mlvc_review.grading.tasks.strategies import cases, elementwise_shapes, fixed, nonzero, normal
 
 SHAPES = [(3,), (2, 3), (1,), (4, 1), (2, 2, 3), (5, 2)]
 
@@ -33,16 +33,6 @@ def _linear_case(rng: np.random.Generator, n: int, d: int, m: int, backward: boo
     return Case(args, label=label or f"n={n}, d={d}, m={m}")
 
 
-def _shape_edges(build: object) -> list[Case]:
-    return fixed(
-        build,  # type: ignore[arg-type]
-        dict(shape=(1,), label="a single entry"),
-        dict(shape=(4, 3), label="a (n, d) batch"),
-        dict(shape=(2, 3, 4), label="3-D"),
-        dict(shape=(5, 1), label="a column (n, 1)"),
-    )
-
-
 def _linear_edges(backward: bool) -> list[Case]:
     return fixed(
         _linear_case,
@@ -63,8 +53,8 @@ def _gate_task(function: str, build: object) -> TaskSpec:
         reference=f"mlvc_reference.backprop:{function}",
         checks=(
             Check("values", "compare", strategy=lambda: cases(build, shape=SHAPES)),  # type: ignore[arg-type]
-            Check("edge shapes", "compare", examples=lambda: _shape_edges(build)),
-            Check("no mutation", "mutation", examples=lambda: _shape_edges(build)[1:3]),
+            Check("edge shapes", "compare", examples=lambda: elementwise_shapes(build)),
+            Check("no mutation", "mutation", examples=lambda: elementwise_shapes(build)[1:3]),
         ),
     )
 
@@ -75,7 +65,7 @@ register(_gate_task("mul_backward", _mul_case))
 
 def _saturated() -> list[Case]:
     return [
-        *_shape_edges(_sigmoid_case),
+        *elementwise_shapes(_sigmoid_case),
         _sigmoid_case(np.random.default_rng(3), (2, 4), scale=12.0, label="large |x| (saturated sigmoid)"),
         Case((np.array([0.0, -0.0, 1e-9]), np.array([1.5, -2.0, 0.5])), label="x = 0: slope 1/4"),
     ]
@@ -88,7 +78,7 @@ register(
         checks=(
             Check("values", "compare", strategy=lambda: cases(_sigmoid_case, shape=SHAPES)),
             Check("edge shapes", "compare", examples=_saturated),
-            Check("no mutation", "mutation", examples=lambda: _shape_edges(_sigmoid_case)[1:3]),
+            Check("no mutation", "mutation", examples=lambda: elementwise_shapes(_sigmoid_case)[1:3]),
         ),
     )
 )

@@ -77,6 +77,17 @@ def fixed(build: Callable[..., Case], *dim_sets: dict[str, Any], seed: int = 7) 
     return [build(np.random.default_rng(seed + i), **dims) for i, dims in enumerate(dim_sets)]
 
 
+def elementwise_shapes(build: Callable[..., Case]) -> list[Case]:
+    """The edge shapes of an elementwise function's inputs: one entry, an (n, d) batch, 3-D, a column."""
+    return fixed(
+        build,
+        dict(shape=(1,), label="a single entry"),
+        dict(shape=(4, 3), label="a (n, d) batch"),
+        dict(shape=(2, 3, 4), label="3-D"),
+        dict(shape=(5, 1), label="a column (n, 1)"),
+    )
+
+
 def normal(rng: np.random.Generator, *shape: int, scale: float = 1.0) -> np.ndarray:
     """N(0, scale²) entries rounded to `DECIMALS`, float64 of `shape`."""
     return np.round(rng.standard_normal(shape) * scale, DECIMALS)

@@ -130,19 +130,9 @@ class DerivationChecker:
 
 def _whole(question: DerivationQuestion, variant: Variant) -> list[str]:
     """The derivation's own answer (one line per step) is read and scores 1; its expected text is not empty."""
-    checker, problems = DerivationChecker(), []
-    for lang in question.languages:
-        if not checker.expected(question, variant, lang).strip():
-            problems.append(f"the expected answer is empty in '{lang}'")
-    for raw in checker.accepted_inputs(question, variant):
-        try:
-            grade = checker.grade(question, variant, checker.parse(question, variant, raw))
-        except InvalidAnswer as err:
-            problems.append(f"its own answer {raw!r} is not accepted as input: {err.message}")
-            continue
-        if not grade.correct:
-            problems.append(f"its own answer {raw!r} scores {grade.score:g}: {'; '.join(grade.feedback)}")
-    return problems
+    from mlvc_review.quiz.checkers.selfcheck import own_answer_problems
+
+    return own_answer_problems(question, variant, DerivationChecker())
 
 
 def selfcheck_derivation(question: DerivationQuestion, seeds: Iterable[int]) -> list[str]:

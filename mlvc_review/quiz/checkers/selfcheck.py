@@ -39,13 +39,14 @@ def _wrong_inputs(question: QuestionBase, variant: Variant) -> list[tuple[str, s
     return out
 
 
-def _check_variant(question: QuestionBase, variant: Variant, checker: Checker) -> list[str]:
+def own_answer_problems(question: QuestionBase, variant: Variant, checker: Checker) -> list[str]:
+    """The expected answer is shown in every language, and each input the checker says it accepts
+    is read and scores as right (a derivation's whole answer is checked with this too)."""
     problems = []
     for lang in question.languages:
         if not checker.expected(question, variant, lang).strip():
             problems.append(f"the expected answer is empty in '{lang}'")
-    accepted = checker.accepted_inputs(question, variant)
-    for raw in accepted:
+    for raw in checker.accepted_inputs(question, variant):
         try:
             grade = checker.grade(question, variant, checker.parse(question, variant, raw))
         except InvalidAnswer as err:
@@ -53,6 +54,11 @@ def _check_variant(question: QuestionBase, variant: Variant, checker: Checker) -
             continue
         if not grade.correct:
             problems.append(f"its own answer {raw!r} scores {grade.score:g}: {'; '.join(grade.feedback)}")
+    return problems
+
+
+def _check_variant(question: QuestionBase, variant: Variant, checker: Checker) -> list[str]:
+    problems = own_answer_problems(question, variant, checker)
     for raw, why in _wrong_inputs(question, variant):
         try:
             grade = checker.grade(question, variant, checker.parse(question, variant, raw))
