@@ -189,8 +189,11 @@ def _only_ties_differ(expected: np.ndarray, got: object, case: Case) -> bool:
 
 
 def _ranking(expected: np.ndarray, got: object, case: Case) -> str | None:
-    """Exact comparison of the ranking; a failure that is only a different order among equal distances says so."""
-    found = compare(expected, got, integer_output=True)
+    """Exact comparison of the ranking; a failure that is only a different order among equal distances says so.
+
+    Also the diagnosis's resemblance test, with a known mistake's value as `expected`: the integer
+    type is demanded only where `expected` has it (the reference's ranking always does)."""
+    found = compare(expected, got, integer_output=np.asarray(expected).dtype.kind in "iu")
     if found is None:
         return None
     if _only_ties_differ(expected, got, case):
