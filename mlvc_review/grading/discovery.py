@@ -80,7 +80,8 @@ def discover_source(source: str, path: Path) -> Submission:
     try:
         tree = ast.parse(source, filename=str(path))
     except SyntaxError as err:
-        sub.error = f"{path}:{err.lineno}: syntax error: {err.msg}"
+        where = f"{path}:{err.lineno}" if err.lineno else str(path)  # null bytes have no line
+        sub.error = f"{where}: syntax error: {err.msg}"
         return sub
     scan(tree, sub)
     return sub

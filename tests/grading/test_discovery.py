@@ -96,6 +96,13 @@ def test_syntax_error_names_file_and_line(tmp_path):
     assert sub.error is not None and sub.error.startswith(f"{tmp_path / 'bad.py'}:2: syntax error")
 
 
+def test_a_file_with_null_bytes_is_unreadable_without_a_made_up_line(tmp_path):
+    path = tmp_path / "binary.py"
+    path.write_bytes(b"def softmax(z):\n\x00\x01 return z\n")
+    error = discover(path).error
+    assert error is not None and error.startswith(f"{path}: syntax error") and "None" not in error
+
+
 def test_missing_and_unsupported_files(tmp_path):
     assert "no such file" in discover(tmp_path / "nope.py").error
     assert "not a .py file" in discover(write(tmp_path, "a.txt", "x")).error
