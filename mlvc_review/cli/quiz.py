@@ -209,6 +209,10 @@ def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", meta
             from mlvc_review.quiz.strings import STRINGS
 
             raise UsageError.of(*STRINGS["err_exam_date"], date=exam_date) from None
+        if when.date() < utc_now().date():
+            from mlvc_review.quiz.strings import STRINGS
+
+            raise UsageError.of(*STRINGS["err_exam_date_past"], date=exam_date)
     from mlvc_review.quiz.settings import load_settings
 
     loaded = _load(bank, only_bank)

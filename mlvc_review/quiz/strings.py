@@ -122,6 +122,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # command-line output and errors of quiz, review, exam, stats and progress
     "err_only_bank": ("--only-bank needs at least one --bank DIR", "--only-bank 需要至少一个 --bank DIR"),
     "err_exam_date": ("--exam-date '{date}': write the date as YYYY-MM-DD", "--exam-date '{date}'：日期请写成 YYYY-MM-DD"),
+    "err_exam_date_past": ("--exam-date {date} is in the past: give the day of your exam (today or later)",
+                           "--exam-date {date} 已经过去：请给出考试那天的日期（今天或以后）"),
     "err_not_suspended": ("not suspended: {ids}", "这些题目没有被暂停：{ids}"),
     "err_cannot_write": ("cannot write {path}: {why}", "无法写入 {path}：{why}"),
     "set_new_per_day": ("new questions a day: {n}", "每日新题数：{n}"),

@@ -212,6 +212,8 @@ def test_review_by_exam_date_asks_the_weakest_first(bank):
     assert result.exit_code == 0 and "c-choice" in result.output and "c-multi" not in result.output
     bad = runner.invoke(app, ["review", "--bank", bank, "--only-bank", "--exam-date", "June"], input="")
     assert bad.exit_code == UsageError.exit_code and "YYYY-MM-DD" in bad.output
+    past = runner.invoke(app, ["review", "--bank", bank, "--only-bank", "--exam-date", "2020-01-01"], input="")
+    assert past.exit_code == UsageError.exit_code and "2020-01-01 is in the past" in past.output
 
 
 def test_nothing_due_says_so(bank):

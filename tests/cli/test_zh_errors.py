@@ -108,6 +108,7 @@ CASES = [
     (("quiz", "all", "--new", "--due"), 2, "不能同时使用"),
     (("quiz", "all", "--only-bank"), 2, "--only-bank 需要"),
     (("review", "--exam-date", "2030-13-01"), 2, "日期请写成 YYYY-MM-DD"),
+    (("review", "--exam-date", "2020-01-01"), 2, "已经过去"),
     (("exam", "--chapters", "1-x"), 2, "请写成范围"),
     (("exam", "--chapters", "3,12"), 2, "没有第 12 章"),
     (("progress", "settings", "--retention", "0.5"), 2, "期望记忆保持率应在 0.70 到 0.99 之间"),
