@@ -1,7 +1,7 @@
 """A virtual environment for sandbox tests: this Python's packages, one probe package, the references.
 
 The new environment is a plain venv (not built with system site packages: inside a venv
-that flag would give the *base* interpreter's packages, which on a fresh machine
+that option would give the *base* interpreter's packages, which on a fresh machine
 has neither numpy nor mlvc-review). A `.pth` file in its site-packages adds the
 site directories of the Python running the tests, after its own, so it sees
 exactly this environment's packages, however they were installed (editable or
