@@ -172,9 +172,34 @@ def _run_task(session: Any, imported: Any, sub: Submission, info: TaskInfo, opti
         if evidence:
             task.diagnosis = diagnose(info.mistakes, evidence, options.lang)
     _summarise(task)
-    failed = [c.name for c in task.checks if c.status == "failed"]  # a crash or a timeout: its message is the pointer
+    # a crash or a timeout: its message is the pointer; a hint whose premise the report contradicts is not shown
+    failed = [c.name for c in task.checks if c.status == "failed" and _hint_premise_holds(c, task.checks)]
     task.hints = info.hints_for(failed, task.diagnosis is not None, options.hints, options.lang)
     return task
+
+
+def _hint_premise_holds(result: "CheckResult", results: list["CheckResult"]) -> bool:
+    """The stability hint says ordinary inputs come out right and the extreme ones overflow: it is shown
+    only when the value checks passed and a failing extreme input really gave a non-finite value."""
+    if result.name != "stability":
+        return True
+    if any(r.name in ("values", "edge shapes") and r.status != "passed" for r in results):
+        return False
+    return any(_non_finite(f.got) for f in result.evidence)
+
+
+def _non_finite(value: Any) -> bool:
+    import numpy as np
+
+    if isinstance(value, dict):
+        return any(_non_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_non_finite(v) for v in value)
+    try:
+        array = np.asarray(value, dtype=np.complex128)
+    except (TypeError, ValueError):
+        return False
+    return bool(array.size) and not bool(np.isfinite(array).all())
 
 
 def _summarise(task: TaskResult) -> None:

@@ -366,6 +366,42 @@ def test_hints_follow_what_failed_and_none_is_better_than_a_wrong_one():
     assert info.hints_for(["no mutation", "stability"], False, 1, "en") == both[:1]
 
 
+def test_the_stability_hint_is_shown_only_where_its_premise_holds():
+    """'ordinary inputs are right and the extreme ones overflow': not for per-example losses (a shape
+    bug that also fails the value checks), nor for a finite wrong value at the extremes."""
+    from mlvc_review.grading.checks.explore import CheckResult
+    from mlvc_review.grading.checks.kinds import Failure
+    from mlvc_review.grading.runner import _hint_premise_holds
+
+    def result(name, status, got=None):
+        evidence = [Failure("failed", "x", Case((np.zeros(2),)), got=got)] if status == "failed" else []
+        return CheckResult(name, "compare", status, evidence=evidence)
+
+    overflow = result("stability", "failed", got=np.array([np.nan, 1.0]))
+    finite = result("stability", "failed", got=np.array([1.1, 1.1]))
+    nested = result("stability", "failed", got=(np.array([1.0]), [np.inf]))
+    fine = [result("values", "passed"), result("edge shapes", "passed")]
+    assert _hint_premise_holds(overflow, [*fine, overflow])
+    assert _hint_premise_holds(nested, [*fine, nested])
+    assert not _hint_premise_holds(finite, [*fine, finite])
+    assert not _hint_premise_holds(overflow, [result("values", "failed", got=np.ones(2)), fine[1], overflow])
+    assert _hint_premise_holds(result("no mutation", "failed"), [])
+
+
+def test_per_example_losses_get_no_overflow_hint(tmp_path):
+    from _grade_cli import grade_json
+
+    path = tmp_path / "sol.py"
+    path.write_text("import numpy as np\n\n\ndef cross_entropy(logits, labels):\n"
+                    "    z = logits - logits.max(axis=1, keepdims=True)\n"
+                    "    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))\n"
+                    "    return -log_p[np.arange(len(labels)), labels]\n")
+    _, doc = grade_json(path, tmp_path, examples=5)
+    task = doc["submissions"][0]["tasks"][0]
+    assert {c["name"] for c in task["checks"] if c["status"] == "failed"} >= {"values", "stability"}
+    assert not any("overflow" in h for h in task["hints"])
+
+
 def test_a_crash_shows_type_message_and_the_students_own_line_and_no_unrelated_hint(tmp_path):
     from _grade_cli import grade_json
 
