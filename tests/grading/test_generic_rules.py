@@ -90,3 +90,30 @@ def test_a_known_mistake_is_named_only_if_it_raises_where_the_submission_raised(
     assert diagnose([], [values, crash]) is None  # and no generic rule explains a crash
     raising = (Check("edge shapes", "compare"), Failure("error", "raised TypeError", Case((None,))))
     assert diagnose([mistake], [values, raising])["name"] == "doubled"  # 2 * None raises in the mistake too
+
+
+def test_per_example_values_where_one_number_is_due_are_named_with_the_reduction():
+    losses = np.array([2.181, 1.693, 5.523, 0.5346])
+    found = diagnose_generic([case(np.float64(losses.mean()), losses), case(np.float64(0.4), np.array([0.4]))])
+    assert found["name"] == "one value per example instead of their mean" and "np.mean" in found["explanation"]
+    assert name(case(np.float64(losses.sum()), losses)) == "one value per example instead of their sum"
+    assert name(case(np.float64(0.4), np.array([0.4]))) is None  # one value is its own mean and sum
+    assert name(case(np.float64(losses.mean() + 0.01), losses)) is None
+    assert name(case(np.float64(losses.mean()), np.vstack([losses, losses]))) is None  # only a 1-D vector
+    mixed = name(case(np.float64(losses.mean()), losses), case(np.float64(losses.sum()), losses))
+    assert mixed is None  # the cases must agree on one reduction
+    assert diagnose_generic([case(np.float64(losses.mean()), losses)], "zh")["explanation"].startswith("约定要返回一个数")
+
+
+def test_per_example_cross_entropy_is_diagnosed_through_the_grader(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_tasks_common import grade_source
+
+    task = grade_source(tmp_path, "import numpy as np\ndef cross_entropy(logits, labels):\n"
+                        "    z = logits - logits.max(axis=1, keepdims=True)\n"
+                        "    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))\n"
+                        "    return -log_p[np.arange(len(labels)), labels]\n", "cross_entropy")
+    assert task["diagnosis"]["name"] == "one value per example instead of their mean"

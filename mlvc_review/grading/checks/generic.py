@@ -3,7 +3,7 @@
 Each is a strict predicate (`generic_rules`) on (expected, got) of a failing case: it names a
 cause only when the student's value is exactly the reference's under one simple change (float32
 rounding, a transpose, a lost or extra axis of length 1, a flipped sign, the input handed back,
-a sum where a mean was meant, a missing clamp at 0, a constant factor, outputs in another order)
+a sum where a mean was meant, per-example values instead of their mean or sum, a missing clamp at 0, a constant factor, outputs in another order)
 or overflows only at a stability check's extreme inputs. A predicate that is not sure says
 nothing: no diagnosis beats one that names the wrong cause.
 """
@@ -47,6 +47,11 @@ GENERIC: tuple[Generic, ...] = (
             "rows as samples).",
             "你的结果恰好是期望结果的转置：请检查轴的顺序（x @ W.T 与 W @ x，行是样本）。",
             rules.transposed),
+    Generic("per_example", "one value per example instead of their {how}",
+            "You return a vector of one value per example where the contract returns a single number: the {how} "
+            "over the batch of exactly your values (np.{how} of them gives the expected result).",
+            "约定要返回一个数，你却返回了每个样本一个值的向量：对你这些值在批上取{how_zh}正好就是期望结果（np.{how}）。",
+            rules.per_example),
     Generic("axis1", "extra or missing axis of length 1",
             "The values are right but the shape has an extra or a missing axis of length 1: keepdims, [None], "
             "reshape or squeeze where the contract's shape has none.",
@@ -107,8 +112,15 @@ def diagnose_generic(failures: list[tuple[Any, Any]], lang: str = "en") -> dict[
             return _named(ORDER, lang, order=where)
     for generic in GENERIC:
         if all(_explains(generic, check.name, failure) for check, failure in cases):
-            if generic.key == "axis1" and not _several_values(cases):
+            if generic.key in ("axis1", "per_example") and not _several_values(cases, got=generic.key == "per_example"):
                 continue  # one value fits any axes of length 1: (1,) for (), (1, 1) for (1,)
+            if generic.key == "per_example":
+                how = _reduction(cases)
+                if how:
+                    name = {**_named(generic, lang, how=how, how_zh="平均" if how == "mean" else "和")}
+                    name["name"] = generic.name.format(how=how)
+                    return name
+                continue
             if generic.key != "factor":
                 return _named(generic, lang)
             text = _factor_text(cases)
@@ -123,9 +135,19 @@ def _named(generic: Generic, lang: str, **fields: str) -> dict[str, str]:
             "impl": f"generic:{generic.key}"}
 
 
-def _several_values(cases: list[tuple[Any, Any]]) -> bool:
-    """Whether some differing leaf of some case holds more than one value (evidence of which axis)."""
-    return any(e.size > 1 for _, f in cases for e, g in zip(_leaves(f.expected), _leaves(f.got)) if not rules.same(e, g))
+def _several_values(cases: list[tuple[Any, Any]], got: bool = False) -> bool:
+    """Whether some differing leaf of some case holds more than one value (evidence of which axis),
+    counted on the expected side, or with `got` on the student's."""
+    return any((g if got else e).size > 1 for _, f in cases for e, g in zip(_leaves(f.expected), _leaves(f.got))
+               if not rules.same(e, g))
+
+
+def _reduction(cases: list[tuple[Any, Any]]) -> str:
+    """The one reduction ("mean" or "sum") that turns every differing per-example leaf into the expected
+    scalar, read where there are at least two values (one value is its own mean and sum); "" if none."""
+    found = {rules.reduced_by(e, g) for _, f in cases for e, g in zip(_leaves(f.expected), _leaves(f.got))
+             if not rules.same(e, g) and g.size > 1}
+    return found.pop() or "" if len(found) == 1 else ""
 
 
 def _factor_text(cases: list[tuple[Any, Any]]) -> str:

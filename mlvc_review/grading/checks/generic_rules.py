@@ -2,7 +2,8 @@
 
 Each takes one differing leaf of a failing case, (expected, got, case, check name), and says
 yes only when `got` is exactly `expected` transformed: float32 rounding, a transpose, a lost or
-extra axis of length 1, a flipped sign, an input handed back, a sum where a mean was meant, a
+extra axis of length 1, a flipped sign, an input handed back, a sum where a mean was meant,
+per-example values where their mean or sum is the answer, a
 missing clamp at 0, a constant factor, or an overflow at a stability check's extreme inputs.
 """
 
@@ -70,6 +71,21 @@ def sum_for_mean(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
         return False
     n = args[0].shape[0]
     return n > 1 and any(np.isclose(float(g), float(e) * k, rtol=1e-6, atol=1e-9) for k in (n, 1.0 / n))
+
+
+def per_example(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
+    """One value per example where the contract returns one number: their mean or their sum is it."""
+    return reduced_by(e, g) is not None
+
+
+def reduced_by(e: np.ndarray, g: np.ndarray) -> str | None:
+    """"mean" or "sum" when the 1-D `g` reduces to the scalar `e` that way, else None."""
+    if e.ndim != 0 or g.ndim != 1 or g.size == 0 or g.dtype.kind not in "biuf" or not np.isfinite(g).all():
+        return None
+    for how, value in (("mean", g.mean()), ("sum", g.sum())):
+        if close(np.asarray(value), e, 1e-6, 1e-8):
+            return how
+    return None
 
 
 def relu_missing(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
