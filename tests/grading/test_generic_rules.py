@@ -117,3 +117,19 @@ def test_per_example_cross_entropy_is_diagnosed_through_the_grader(tmp_path):
                         "    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))\n"
                         "    return -log_p[np.arange(len(labels)), labels]\n", "cross_entropy")
     assert task["diagnosis"]["name"] == "one value per example instead of their mean"
+
+
+def test_a_constant_term_is_named_with_its_value_and_needs_two_values_that_agree():
+    e = np.array([[0.1, 0.2], [0.3, 0.7]])
+    found = diagnose_generic([case(e, e + 0.25)])
+    assert found["name"] == "off by a constant term" and "plus 0.25" in found["explanation"]
+    psnr = 10 * np.log10(255.0 ** 2)  # R = 255 where the data range is 1
+    two = diagnose_generic([case(np.float64(37.72), np.float64(37.72 + psnr)), case(np.float64(30.46), np.float64(30.46 + psnr))])
+    assert two["name"] == "off by a constant term" and "48.13" in two["explanation"] and "log(k" in two["explanation"]
+    assert name(case(np.float64(37.72), np.float64(37.72 + psnr))) is None  # one number differs from any by something
+    assert name(case(np.float64(1.0), np.float64(2.0)), case(np.float64(3.0), np.float64(4.5))) is None
+    assert name(case(e, e + np.array([0.25, 0.5]))) is None  # a per-column offset is no constant
+    assert name(case(e, 2 * e)) == "off by a constant factor"  # a factor is not read as an offset
+    assert diagnose_generic([case(e, e - 1.0)], "zh")["explanation"].startswith("你返回的每个值都等于期望值加上 -1")
+    sizes = np.array([5.0, 9.0])
+    assert name(case(sizes, sizes + 1)) is None  # an off-by-one size is a formula, not a constant

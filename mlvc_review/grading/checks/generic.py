@@ -3,7 +3,8 @@
 Each is a strict predicate (`generic_rules`) on (expected, got) of a failing case: it names a
 cause only when the student's value is exactly the reference's under one simple change (float32
 rounding, a transpose, a lost or extra axis of length 1, a flipped sign, the input handed back,
-a sum where a mean was meant, per-example values instead of their mean or sum, a missing clamp at 0, a constant factor, outputs in another order)
+a sum where a mean was meant, per-example values instead of their mean or sum, a missing clamp at 0,
+a constant added, a constant factor, outputs in another order)
 or overflows only at a stability check's extreme inputs. A predicate that is not sure says
 nothing: no diagnosis beats one that names the wrong cause.
 """
@@ -84,6 +85,13 @@ GENERIC: tuple[Generic, ...] = (
             "你返回的每个值都是期望值的 {factor} 倍：某个归一化或常数不对（该取平均的地方求了和或相反、多了或少了 1/2 "
             "或 2、除以了错误的计数，例如 k 而不是 k²，或 C·H·W 而不是 H·W）。",
             rules.constant_factor),
+    Generic("offset", "off by a constant term",
+            "Every value you return is the expected one plus {offset}: a constant term is added or missing. Inside "
+            "a logarithm a wrong constant factor shows up this way, since log(k·x) = log(x) + log(k) (in decibels, "
+            "10·log10(k) for a factor k on a power such as R² or the MSE).",
+            "你返回的每个值都等于期望值加上 {offset}：多了或少了一个常数项。对数里一个错误的常数因子也会这样表现，"
+            "因为 log(k·x) = log(x) + log(k)（以分贝计，功率（如 R² 或 MSE）上的因子 k 对应 10·log10(k)）。",
+            rules.constant_offset),
 )
 
 # A rule on the whole returned tuple or list, tried first: every output right, in another order.
@@ -121,11 +129,11 @@ def diagnose_generic(failures: list[tuple[Any, Any]], lang: str = "en") -> dict[
                     name["name"] = generic.name.format(how=how)
                     return name
                 continue
-            if generic.key != "factor":
+            if generic.key not in ("factor", "offset"):
                 return _named(generic, lang)
-            text = _factor_text(cases)
+            text = _factor_text(cases) if generic.key == "factor" else _offset_text(cases)
             if text:
-                return _named(generic, lang, factor=text)
+                return _named(generic, lang, **{generic.key: text})
     return None
 
 
@@ -169,6 +177,21 @@ def _factor_text(cases: list[tuple[Any, Any]]) -> str:
         if len(values) < 2 or not all(abs(c - values[0]) <= 1e-6 * abs(values[0]) for c in values):
             return ""
     return " and ".join(list(dict.fromkeys(f"{c:.4g}" for c in values))[:3])
+
+
+def _offset_text(cases: list[tuple[Any, Any]]) -> str:
+    """The one offset every differing leaf shows ("48.13"), read from at least two values; else ""."""
+    found = []
+    for _, failure in cases:
+        for e, g in zip(_leaves(failure.expected), _leaves(failure.got)):
+            if not rules.same(e, g):
+                c = rules.offset(e, g)
+                if c is None:
+                    return ""
+                found += [c] * int(e.size)
+    if len(found) < 2 or not all(abs(c - found[0]) <= 1e-6 * max(abs(found[0]), 1e-12) for c in found):
+        return ""  # one number differs from any other by some constant
+    return f"{found[0]:.4g}"
 
 
 def _order(expected: Any, got: Any) -> tuple[int, ...]:

@@ -3,7 +3,7 @@
 Each takes one differing leaf of a failing case, (expected, got, case, check name), and says
 yes only when `got` is exactly `expected` transformed: float32 rounding, a transpose, a lost or
 extra axis of length 1, a flipped sign, an input handed back, a sum where a mean was meant,
-per-example values where their mean or sum is the answer, a
+per-example values where their mean or sum is the answer, a constant added, a
 missing clamp at 0, a constant factor, or an overflow at a stability check's extreme inputs.
 """
 
@@ -118,6 +118,28 @@ def informative_values(e: np.ndarray) -> int:
 
 def constant_factor(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
     return factor(e, g) is not None
+
+
+def offset(e: np.ndarray, g: np.ndarray) -> float | None:
+    """c when g = e + c (to 1e-6 of the values' scale) with c clearly not 0, else None.
+
+    Not for whole numbers: a size or count off by one comes from a formula whose error depends on
+    the parameters (D·K - 1 for D·(K - 1) + 1 is off by one only at D = 1), which the shrunk
+    failing cases hide; a constant there would name the wrong cause."""
+    if e.shape != g.shape or e.size == 0 or not (np.isfinite(e).all() and np.isfinite(g).all()):
+        return None
+    if np.array_equal(e, np.round(e)) and np.array_equal(g, np.round(g)):
+        return None
+    d = g - e
+    c = float(np.median(d))
+    scale = max(float(np.abs(e).max(initial=0.0)), float(np.abs(g).max(initial=0.0)), 1e-12)
+    if abs(c) <= 1e-6 * scale or not np.allclose(d, c, rtol=0.0, atol=1e-9 * max(scale, 1.0) + 1e-6 * abs(c)):
+        return None
+    return c
+
+
+def constant_offset(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
+    return offset(e, g) is not None
 
 
 def overflow(e: np.ndarray, g: np.ndarray, case: Any, check: str) -> bool:
