@@ -40,10 +40,10 @@ GENERIC_CHECK_HINTS: dict[str, dict[str, str]] = {
         "zh": "数值可能正确，但类型不对：约定要求整数类型（int 或整数数组）。请用 `//` 而不是 `/`，或用 `int(...)` / `.astype(np.int64)` 转换。",
     },
     "stability": {
-        "en": "At the extreme inputs of this check your result overflows or is not finite, although it is finite and "
-              "correct at ordinary inputs: rewrite the formula so no intermediate exp() or division blows up "
+        "en": "At the extreme inputs of this check your result overflows or is not finite where the expected one is "
+              "finite: rewrite the formula so no intermediate exp() or division blows up "
               "(subtract the maximum, use log-sum-exp, np.logaddexp or a softplus form).",
-        "zh": "在本检查的极端输入下结果溢出或不是有限值，而普通输入下是正确的：请改写公式，避免中间的 exp() 或除法溢出（先减去最大值，使用 log-sum-exp、np.logaddexp 或 softplus 形式）。",
+        "zh": "在本检查的极端输入下，期望结果是有限值，而你的结果溢出或不是有限值：请改写公式，避免中间的 exp() 或除法溢出（先减去最大值，使用 log-sum-exp、np.logaddexp 或 softplus 形式）。",
     },
     "signature": {
         "en": "The grader calls the function with the contract's arguments, by position: `mlvc-review tasks FUNCTION` "

@@ -102,7 +102,7 @@ def _failure(check: dict[str, Any], lang: str) -> list[Any]:
     if ce.get("got") is not None:
         parts.append(Text.assemble((head("got"), "accent"), compact(ce["got"])))
     if ce.get("max_abs_err") not in (None, 0, 0.0):  # 0: the failure is not one of size (a non-finite value, a type)
-        rel = label("max_rel", lang, rel=_num(ce["max_rel_err"])) if ce.get("max_rel_err") is not None else ""
+        rel = label("max_rel", lang, rel=_num(ce["max_rel_err"])) if ce.get("max_rel_err") not in (None, 0, 0.0, "0") else ""
         parts.append(Text(label("max_abs", lang, abs=_num(ce["max_abs_err"])) + rel, style="muted"))
     return parts
 

@@ -85,7 +85,8 @@ def _values(e: np.ndarray, g: np.ndarray, rtol: float, atol: float, nan_policy: 
     with np.errstate(over="ignore", invalid="ignore"):
         worst = np.unravel_index(int(np.argmax(np.where(bad, np.abs(g64 - e64), -1.0))), e.shape)
     at = f"[{', '.join(map(str, worst))}]" if e.ndim else ""
-    rel = f", rel error {rel_err:.3g} where |expected| > atol" if rel_err is not None else ""
+    # a relative error of 0: every entry it is measured on agrees; the differing ones have |expected| <= atol
+    rel = f", rel error {rel_err:.3g} where |expected| > atol" if rel_err else ""
     lines = [f"{where}: {int(bad.sum())} of {e.size} values differ; worst at {where}{at}: expected {e64[worst]:.6g}, "
              f"got {g64[worst]:.6g} (max abs error {abs_err:.3g}{rel}; rtol={rtol:g}, atol={atol:g})"]
     if e.size <= SIDE_BY_SIDE:
