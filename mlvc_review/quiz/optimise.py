@@ -1,8 +1,9 @@
 """FSRS weights fitted to the student's own review history (`mlvc-review progress optimise`).
 
 The fsrs package's `Optimizer` does the fitting (its extras, torch, pandas and tqdm,
-are dependencies of mlvc-review). Every rated attempt becomes one review log; skips
-have no rating and are left out. Below `MIN_REVIEWS` rated answers the fit would follow
+are dependencies of mlvc-review). Every rated attempt becomes one review log (answers
+given in an exam too, as the scheduler saw them); skips have no rating and are left
+out. Below `MIN_REVIEWS` rated answers the fit would follow
 noise, so the command says how many more are needed. The optimiser itself fits only on
 reviews of cards already past their learning steps and, with fewer than 512 of those,
 quietly hands back its default weights: that is reported as "not enough yet", never

@@ -125,9 +125,8 @@ def diagnose_generic(failures: list[tuple[Any, Any]], lang: str = "en") -> dict[
             if generic.key == "per_example":
                 how = _reduction(cases)
                 if how:
-                    name = {**_named(generic, lang, how=how, how_zh="平均" if how == "mean" else "和")}
-                    name["name"] = generic.name.format(how=how)
-                    return name
+                    found = _named(generic, lang, how=how, how_zh="平均" if how == "mean" else "和")
+                    return found | {"name": generic.name.format(how=how)}
                 continue
             if generic.key not in ("factor", "offset"):
                 return _named(generic, lang)
@@ -155,7 +154,9 @@ def _reduction(cases: list[tuple[Any, Any]]) -> str:
     scalar, read where there are at least two values (one value is its own mean and sum); "" if none."""
     found = {rules.reduced_by(e, g) for _, f in cases for e, g in zip(_leaves(f.expected), _leaves(f.got))
              if not rules.same(e, g) and g.size > 1}
-    return found.pop() or "" if len(found) == 1 else ""
+    if len(found) != 1:
+        return ""
+    return found.pop() or ""
 
 
 def _factor_text(cases: list[tuple[Any, Any]]) -> str:
