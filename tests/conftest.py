@@ -7,6 +7,7 @@ with HYPOTHESIS_PROFILE=ci. The example database is off so runs are reproducible
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
 from pathlib import Path
 
@@ -20,6 +21,14 @@ settings.register_profile(
     "ci", max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# A test run started in the background by a non-interactive shell (`pytest &`, `nohup ... &`) has
+# SIGINT ignored, and an ignored signal stays ignored across exec: every program the tests start
+# would then shrug off the Ctrl-C that the terminal and kill-the-grader tests press (a Python
+# started with SIGINT ignored never installs KeyboardInterrupt). A handled signal is reset to the
+# default on exec, so handling it here gives every child the SIGINT a student's terminal gives.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

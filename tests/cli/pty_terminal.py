@@ -83,13 +83,6 @@ class Terminal:
             os.write(self.fd, KEYS.get(key, key).encode())
             time.sleep(pause)
 
-    def ended(self, timeout: float) -> bool:
-        """Whether the program ends within `timeout` seconds (reading what it prints meanwhile)."""
-        end = time.monotonic() + timeout
-        while self.proc.poll() is None and time.monotonic() < end:
-            self._read(0.1)
-        return self.proc.poll() is not None
-
     def close(self, timeout: float = 30.0) -> int:
         """Wait for the program to end (reading what it still prints); its exit status."""
         end = time.monotonic() + timeout
