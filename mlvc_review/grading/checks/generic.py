@@ -159,22 +159,30 @@ def _reduction(cases: list[tuple[Any, Any]]) -> str:
     return found.pop() or ""
 
 
+def _measured(cases: list[tuple[Any, Any]], measure: Callable[[np.ndarray, np.ndarray], float | None]) -> list[tuple[float, np.ndarray]] | None:
+    """(measure(e, g), e) for every differing leaf of every case; None when one of them does not fit."""
+    found = []
+    for _, failure in cases:
+        for e, g in zip(_leaves(failure.expected), _leaves(failure.got)):
+            if not rules.same(e, g):
+                c = measure(e, g)
+                if c is None:
+                    return None
+                found.append((c, e))
+    return found
+
+
 def _factor_text(cases: list[tuple[Any, Any]]) -> str:
     """The factor of every differing leaf ("4", or "4 and 9" when it changes with the input), or "".
 
     One number is a multiple of any other: a factor read off one-value results only counts when at
     least two of them agree on it.
     """
-    found: list[tuple[float, bool]] = []  # (factor, read from more than one value)
-    for _, failure in cases:
-        for e, g in zip(_leaves(failure.expected), _leaves(failure.got)):
-            if not rules.same(e, g):
-                c = rules.factor(e, g)
-                if c is None:
-                    return ""
-                found.append((c, rules.informative_values(e) > 1))
+    found = _measured(cases, rules.factor)
+    if found is None:
+        return ""
     values = [c for c, _ in found]
-    if not any(several for _, several in found):
+    if not any(rules.informative_values(e) > 1 for _, e in found):
         if len(values) < 2 or not all(abs(c - values[0]) <= 1e-6 * abs(values[0]) for c in values):
             return ""
     return " and ".join(list(dict.fromkeys(f"{c:.4g}" for c in values))[:3])
@@ -182,17 +190,11 @@ def _factor_text(cases: list[tuple[Any, Any]]) -> str:
 
 def _offset_text(cases: list[tuple[Any, Any]]) -> str:
     """The one offset every differing leaf shows ("48.13"), read from at least two values; else ""."""
-    found = []
-    for _, failure in cases:
-        for e, g in zip(_leaves(failure.expected), _leaves(failure.got)):
-            if not rules.same(e, g):
-                c = rules.offset(e, g)
-                if c is None:
-                    return ""
-                found += [c] * int(e.size)
-    if len(found) < 2 or not all(abs(c - found[0]) <= 1e-6 * max(abs(found[0]), 1e-12) for c in found):
+    found = _measured(cases, rules.offset)
+    values = [c for c, e in found or [] for _ in range(e.size)]
+    if len(values) < 2 or not all(abs(c - values[0]) <= 1e-6 * max(abs(values[0]), 1e-12) for c in values):
         return ""  # one number differs from any other by some constant
-    return f"{found[0]:.4g}"
+    return f"{values[0]:.4g}"
 
 
 def _order(expected: Any, got: Any) -> tuple[int, ...]:
