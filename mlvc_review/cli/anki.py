@@ -37,7 +37,6 @@ def export_anki(
     except OSError as err:
         raise StoreError.of("cannot write {out}: {why}; nothing was written", "无法写入 {out}：{why}；未写入任何内容",
                             out=out, why=err.strerror or err) from None
-    if lang.value == "zh":
-        typer.echo(f"已将 {len(notes)} 条笔记写入 {out}（卡组 '{name}'）；在 Anki 中导入：文件 > 导入")
-    else:
-        typer.echo(f"wrote {len(notes)} notes to {out} (deck '{name}'); import it in Anki: File > Import")
+    from mlvc_review.quiz.strings import t
+
+    typer.echo(t("anki_written", lang.value, n=len(notes), out=out, name=name))

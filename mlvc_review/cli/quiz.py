@@ -203,15 +203,13 @@ def review_cmd(exam_date: Optional[str] = typer.Option(None, "--exam-date", meta
 
     when = None
     if exam_date is not None:
+        from mlvc_review.quiz.strings import STRINGS
+
         try:
             when = datetime.strptime(exam_date, "%Y-%m-%d").replace(hour=9, tzinfo=timezone.utc)
         except ValueError:
-            from mlvc_review.quiz.strings import STRINGS
-
             raise UsageError.of(*STRINGS["err_exam_date"], date=exam_date) from None
         if when.date() < utc_now().date():
-            from mlvc_review.quiz.strings import STRINGS
-
             raise UsageError.of(*STRINGS["err_exam_date_past"], date=exam_date)
     from mlvc_review.quiz.settings import load_settings
 

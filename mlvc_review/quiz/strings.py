@@ -145,6 +145,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reset_confirm": ("Delete {what}?", "删除{what}？"),
     "reset_none": ("nothing deleted", "没有删除任何内容"),
     "reset_done": ("deleted {what}: {n} attempts", "已删除{what}：{n} 条作答记录"),
+    "anki_written": ("wrote {n} notes to {out} (deck '{name}'); import it in Anki: File > Import",
+                     "已将 {n} 条笔记写入 {out}（卡组 '{name}'）；在 Anki 中导入：文件 > 导入"),
     "reset_kept_suspended": ("{n} suspended questions stay suspended (they are a setting, not progress): "
                              "mlvc-review progress unsuspend --all brings them back",
                              "{n} 道已暂停的题目仍保持暂停（暂停属于设置，不属于进度）："
